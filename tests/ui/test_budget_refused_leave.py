@@ -35,10 +35,10 @@ def test_leaving_with_a_refused_approval_typed_asks(page: BudgetOfficePage, monk
     page.items_table.item(0, COL_APPROVED).setText("999,999,999")  # more than the school asked
     assert "ยังไม่ได้บันทึก" in page.save_line.text()
     asked: list[str] = []
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "stay")
     assert not page.confirm_leave() and len(asked) == 1 and "มากกว่าที่โรงเรียนขอ" in asked[0]
     assert page.items_table.item(0, COL_APPROVED).text() == "999,999,999"  # staying keeps what was typed
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "discard")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "discard")
     assert page.confirm_leave() and len(asked) == 2
     assert page.confirm_leave() and len(asked) == 2  # let go: nothing waits any more
 
@@ -53,6 +53,6 @@ def test_the_leave_question_counts_in_the_page_s_digits(page: BudgetOfficePage, 
     """VERIFY31 V2: "มีการแก้ไข 1 รายการ" printed an Arabic 1 on a Thai-digit page."""
     page.items_table.item(0, COL_APPROVED).setText("999,999,999")
     asked: list[str] = []
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "stay")
     assert not page.confirm_leave()
     assert "มีการแก้ไข ๑ รายการ" in asked[0] and "มีการแก้ไข 1 รายการ" not in asked[0]

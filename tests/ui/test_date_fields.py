@@ -337,12 +337,12 @@ def test_leaving_a_visit_with_a_refused_time_asks_first(  # type: ignore[no-unty
     type_into(qtbot, view.details.end_edit, "0800")
     assert "ต้องไม่ก่อนเวลาเริ่ม" in view.details.end_edit.error()
     asked: list[str] = []
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "stay")
     window.navigate(Location("school", school.id))
     assert asked and window.view is view and window.location.kind == "visit"
     assert "ต้องไม่ก่อนเวลาเริ่ม" in asked[0]
     assert view.details.end_edit.error() and view.details.end_edit.text()  # still in view, still red
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "discard")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "discard")
     window.navigate(Location("school", school.id))
     left, end_time = window.location.kind, memory_workspace.visits.get(visit.id).end_time
     shiboken6.delete(window)  # it follows the digit style: gone before another test changes it

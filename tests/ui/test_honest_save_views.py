@@ -148,7 +148,7 @@ def test_leaving_a_view_with_unsaved_text_asks_first(
     with refused(monkeypatch, ws.answers, "set_text"):
         type_text(evidence_box(view), "ยังไม่ได้เก็บ")
         asked: list[str] = []
-        monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+        monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "stay")
         window.go_back()
         assert asked and window.view is view and window.location.kind == "assessment"
         assert evidence_box(view).toPlainText() == "ยังไม่ได้เก็บ"
@@ -156,7 +156,7 @@ def test_leaving_a_view_with_unsaved_text_asks_first(
 
         # "Try again" while the database is still busy asks again; then the text can be let go.
         choices = iter(["retry", "discard"])
-        monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or next(choices))
+        monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or next(choices))
         window.go_back()
         assert window.location.kind == "school" and len(asked) == 4
         assert ws.answers.get(assessment.id, "1.1.1") is None

@@ -86,9 +86,9 @@ def test_another_save_never_says_saved_beside_a_refused_cell(  # type: ignore[no
 
     # Leaving asks; letting it go shows the stored date again.
     asked: list[str] = []
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "stay")
     assert not panel.confirm_leave() and len(asked) == 1
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "discard")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "discard")
     assert panel.confirm_leave()
     assert table.item(0, A_START).text() == "๖ พ.ย. ๒๕๖๙" and NOT_SAVED not in panel.message.text()
 
@@ -183,14 +183,14 @@ def test_switching_project_with_a_refused_amount_asks_and_never_drops_it_silentl
     assert page.save_line.text().startswith(NOT_SAVED)
 
     asked: list[str] = []
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "stay")
     page.table.setCurrentCell(1, 1)  # another project: asked, and staying keeps the typed amount
     assert len(asked) == 1 and "abc" in asked[0]
     assert page.current.id == first.id and page.table.currentRow() == 0
     assert page.lines.item(0, 5).text() == "abc" and page.save_line.text().startswith(NOT_SAVED)
     assert not page.confirm_leave() and len(asked) == 2  # leaving the page asks too
 
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "discard")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "discard")
     page.table.setCurrentCell(1, 1)
     assert page.current.name == "โครงการลูกเสือจิตอาสา" and not page.save_line.text().startswith(NOT_SAVED)
     assert page.confirm_leave() and len(asked) == 3  # nothing waits any more
@@ -259,10 +259,10 @@ def test_leaving_the_projects_page_with_a_refused_amount_asks(  # type: ignore[n
     page.lines.item(0, 5).setText("abc")
     assert page.save_line.text().startswith(NOT_SAVED)
     asked: list[str] = []
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "stay")
     window.navigate(Location("schools"))
     stayed = window.location.kind
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "discard")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "discard")
     window.navigate(Location("schools"))
     left, shown = window.location.kind, page.lines.item(0, 5).text()
     shiboken6.delete(window)
@@ -286,7 +286,7 @@ def test_leaving_the_school_page_with_a_refused_plan_cell_asks(  # type: ignore[
     tab = window.navigator._pages["school"].widget.tab("plans")
     tab.activities.item(0, A_START).setText("29/02/2571")
     asked: list[str] = []
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message: asked.append(message) or "stay")
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, message, **_k: asked.append(message) or "stay")
     window.navigate(Location("schools"))
     stayed, kept = window.location.kind, tab.activities.item(0, A_START).text()
     shiboken6.delete(window)

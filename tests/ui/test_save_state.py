@@ -126,7 +126,7 @@ def test_leaving_asks_only_while_something_cannot_be_stored(parts, monkeypatch) 
     core = Core(BUSY)
     saver.run(lambda: core.save("ก"), key=("evidence", "1.1.1"), typed=True, value="ก")
     answers = iter(["stay", "retry", "discard"])
-    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, _message: next(answers))
+    monkeypatch.setattr(save_state, "ask_unsaved", lambda _parent, _message, **_k: next(answers))
     assert not saver.confirm_leave(None) and saver.has_waiting()
     assert saver.confirm_leave(None) and not saver.has_waiting()  # tried again, then let go
     assert core.calls == ["ก", "ก", "ก", "ก"]

@@ -153,7 +153,7 @@ class AssessmentView(QWidget):
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
         commit_focused_field(self)  # a date typed and left by a shortcut (no focus moved) is taken
-        return self._saver.confirm_leave(self) and confirm_leave_fields(self)
+        return confirm_leave_fields(self, self._saver)  # the saver first, then the fields
 
     def field_note(self, field: str) -> str:
         """What the red note by a part of the shown item says ("choice", "evidence", "note",

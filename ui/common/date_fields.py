@@ -380,24 +380,28 @@ def commit_focused_field(within: QWidget) -> None:
         focused.commit()
 
 
-def confirm_leave_fields(within: QWidget) -> bool:
+def confirm_leave_fields(within: QWidget, saver: save_state.Saver | None = None) -> bool:
     """Before a view goes: a date or time of ``within`` that was refused (red under the field, so
     not saved, the typed text still shown) is not dropped without a word. Asks as for any change
-    not yet stored (``save_state.ask_unsaved``): try again (take what is typed once more), let it
-    go (each field shows its stored value again) or stay (the first such field gets the focus).
-    True when the view may go."""
-    while True:
-        refused = [field for field in within.findChildren(_Field) if field.error()]
-        if not refused:
-            return True
-        message = strings_save.LEAVE_QUESTION.format(count=digits_module.number(len(refused)), reason=refused[0].error())
-        choice = save_state.ask_unsaved(within, message)  # looked up each time: tests answer for the user
-        if choice == "discard":
-            for field in refused:
-                field.revert()
-        elif choice == "retry":
-            for field in refused:
-                field.commit()
-        else:
+    not yet stored (``save_state.ask_unsaved``): let it go (each field shows its stored value
+    again) or stay (the first such field gets the focus). No try is offered: taking the same text
+    again meets the same refusal (TEST32b B13: the default "ลองบันทึกอีกครั้ง" asked again for ever).
+    True when the view may go. ``saver``: the view's, asked first (it holds the refusals its
+    fields said, ``hold_refusals``); staying there too puts the focus on the field to fix."""
+    refused = [field for field in within.findChildren(_Field) if field.error()]
+    if saver is not None and not saver.confirm_leave(within):
+        if refused:
             refused[0].line_edit.setFocus()
-            return False
+        return False
+    refused = [field for field in refused if field.error()]  # the saver's "discard" showed them stored
+    if not refused:
+        return True
+    message = strings_save.LEAVE_QUESTION_FIX.format(count=digits_module.number(len(refused)), reason=refused[0].error())
+    # looked up each time: tests answer for the user
+    choice = save_state.ask_unsaved(within, message, can_retry=False)
+    if choice == "discard":
+        for field in refused:
+            field.revert()
+        return True
+    refused[0].line_edit.setFocus()
+    return False

@@ -93,17 +93,19 @@ def done(action: Callable[..., object], *arguments: object) -> bool:
     return True
 
 
-def ask_unsaved(parent: QWidget | None, message: str) -> str:
-    """Ask what to do with changes not yet stored: "retry", "discard" or "stay"."""
+def ask_unsaved(parent: QWidget | None, message: str, *, can_retry: bool = True) -> str:
+    """Ask what to do with changes not yet stored: "retry", "discard" or "stay". Without
+    ``can_retry`` (no try can store them: refused by the rules) there is no "retry" and the
+    default is to stay and fix them (TEST32b B13: the default's try asked again for ever)."""
     box = QMessageBox(QMessageBox.Icon.Warning, text.LEAVE_TITLE, message, parent=parent)
-    retry = box.addButton(text.LEAVE_RETRY, QMessageBox.ButtonRole.AcceptRole)
+    retry = box.addButton(text.LEAVE_RETRY, QMessageBox.ButtonRole.AcceptRole) if can_retry else None
     discard = box.addButton(text.LEAVE_DISCARD, QMessageBox.ButtonRole.DestructiveRole)
     stay = box.addButton(text.LEAVE_STAY, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(retry)
+    box.setDefaultButton(retry if retry is not None else stay)
     box.setEscapeButton(stay)
     box.exec()
     clicked = box.clickedButton()
-    return "retry" if clicked is retry else "discard" if clicked is discard else "stay"
+    return "retry" if retry is not None and clicked is retry else "discard" if clicked is discard else "stay"
 
 
 @dataclass
@@ -334,11 +336,14 @@ class Saver(QObject):
         self.retry_all()
         while self._waiting:
             error = next(reversed(self._waiting.values())).error
-            message = text.LEAVE_QUESTION.format(count=digits.number(len(self._waiting)), reason=error)
-            choice = ask_unsaved(parent, message)  # looked up each time: tests answer for the user
+            can_retry = self._can_retry()  # only held values: a try meets the same refusal
+            question = text.LEAVE_QUESTION if can_retry else text.LEAVE_QUESTION_FIX
+            message = question.format(count=digits.number(len(self._waiting)), reason=error)
+            # looked up each time: tests answer for the user
+            choice = ask_unsaved(parent, message, can_retry=can_retry)
             if choice == "discard":
                 self.discard_all()
-            elif choice == "retry":
+            elif choice == "retry" and can_retry:
                 self.retry_all()
             else:
                 return False

@@ -26,6 +26,13 @@ LEAVE_QUESTION = (
     "สาเหตุ: {reason}\n\n"
     "ลองบันทึกอีกครั้ง หรือทิ้งการแก้ไขเหล่านี้?"
 )
+# When no try can store what waits (a date that does not exist, an end before the start): no
+# "ลองบันทึกอีกครั้ง", whose try met the same refusal and asked again for ever (TEST32b B13).
+LEAVE_QUESTION_FIX = (
+    "มีการแก้ไข {count} รายการที่ยังไม่ได้บันทึกลงฐานข้อมูล (รวมข้อความที่พิมพ์ไว้)\n\n"
+    "สาเหตุ: {reason}\n\n"
+    "กลับไปแก้ให้ถูกต้องเพื่อบันทึก หรือทิ้งการแก้ไขเหล่านี้?"
+)
 LEAVE_RETRY = "ลองบันทึกอีกครั้ง"
 LEAVE_DISCARD = "ทิ้งการแก้ไขที่ยังไม่ได้บันทึก"
 LEAVE_STAY = "กลับไปแก้ไขต่อ"

@@ -132,7 +132,7 @@ class VisitView(QWidget):
     def confirm_leave(self) -> bool:
         """Before the view goes: True when nothing waits to be saved, or the user let it go."""
         self.flush()
-        return self._saver.confirm_leave(self) and confirm_leave_fields(self)
+        return confirm_leave_fields(self, self._saver)  # the saver first, then the fields
 
     def field_note(self, section: str) -> str:
         """What the red note of a section says: "details", "general", "people", "follow_ups" or
