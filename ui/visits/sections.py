@@ -288,6 +288,8 @@ class FollowUpsPanel(QWidget):
             self._filling = False
         for widget in self.form_widgets:
             widget.setEnabled(follow_up is not None and self._editable and (widget is not self.due_edit or due is not None))
+        self.action_edit.setPlaceholderText(text.FOLLOW_UP_ACTION_PLACEHOLDER if follow_up is not None or not self._editable
+                                            else text.FOLLOW_UP_ACTION_FIRST)
         self.remove_button.setEnabled(follow_up is not None and self._editable)
 
     def _update_buttons(self) -> None:

@@ -171,6 +171,8 @@ REMOVE_FOLLOW_UP_TIP = "ลบข้อตกลงที่เลือก"
 REMOVE_FOLLOW_UP_CONFIRM = "ลบข้อตกลง “{name}” หรือไม่?"
 FOLLOW_UP_ACTION = "สิ่งที่ตกลง"
 FOLLOW_UP_ACTION_PLACEHOLDER = "เช่น จัดทำแผนพัฒนาการอ่านของนักเรียนชั้น ป.1–3"
+# In the empty, disabled box before any follow-up is chosen: where typing starts (TEST32b B4).
+FOLLOW_UP_ACTION_FIRST = "กด “เพิ่มข้อตกลง” ก่อน แล้วจึงพิมพ์ที่นี่"
 FOLLOW_UP_OWNER = "ผู้รับผิดชอบ"
 FOLLOW_UP_OWNER_PLACEHOLDER = "เช่น ผู้อำนวยการโรงเรียน / หัวหน้าฝ่ายวิชาการ"
 FOLLOW_UP_DUE = "กำหนดเสร็จ"
