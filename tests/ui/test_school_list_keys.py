@@ -15,6 +15,8 @@ from qualityschool_desktop.workspace import Workspace
 from ui.schools.schools_page import COL_NAME, SchoolsPage
 from ui.shell.main_window import MainWindow
 
+from .keyboard import type_text
+
 pytestmark = pytest.mark.usefixtures("styled_app")
 
 
@@ -97,3 +99,14 @@ def test_tab_from_the_list_reaches_a_control_the_user_sees(
     focused = QApplication.focusWidget()
     assert focused is not page.table and not isinstance(focused, QScrollArea), type(focused).__name__
     window.shutdown()
+
+
+def test_esc_in_the_search_box_clears_the_search(qtbot: Any, page: SchoolsPage) -> None:
+    """TEST32b B14: Esc in the search box did nothing; it now empties it and every school is back."""
+    every = page.proxy.rowCount()
+    page.focus_search()
+    type_text(page.search, "พบพระ")
+    assert 0 < page.proxy.rowCount() < every
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == "" and page.proxy.rowCount() == every
+    assert page.search.hasFocus()  # still there to type again

@@ -546,7 +546,8 @@ class SchoolsPage(QWidget):
             self.edit_school.emit(school_id)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
-        # Down arrow in the search box moves into the list, so typing then choosing needs no mouse.
+        # Down arrow in the search box moves into the list, so typing then choosing needs no mouse;
+        # Esc empties the box (every school again), as search boxes do.
         if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             from PySide6.QtCore import Qt
 
@@ -554,5 +555,8 @@ class SchoolsPage(QWidget):
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
                 if not self.selected_id():
                     self.table.selectRow(0)
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():  # TEST32b B14: Esc empties the search
+                self.search.clear()
                 return True
         return super().eventFilter(watched, event)
