@@ -110,3 +110,19 @@ def test_esc_in_the_search_box_clears_the_search(qtbot: Any, page: SchoolsPage) 
     qtbot.keyClick(page.search, Qt.Key.Key_Escape)
     assert page.search.text() == "" and page.proxy.rowCount() == every
     assert page.search.hasFocus()  # still there to type again
+
+
+def test_the_list_shows_when_the_keyboard_is_in_it(qtbot: Any, page: SchoolsPage) -> None:
+    """TEST32b B14: after Tab into the list nothing showed the keyboard was there (the selected row
+    looks the same either way); the list's frame now turns the accent blue, as a field's does."""
+    def frame() -> Any:
+        page.table.repaint()
+        image = page.table.grab().toImage()
+        return image.pixelColor(image.width() // 2, 0)
+
+    page.search.setFocus()
+    qtbot.waitUntil(page.search.hasFocus)
+    away = frame()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    assert frame() != away
