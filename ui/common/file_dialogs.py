@@ -31,6 +31,7 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Iterator
 
 from PySide6.QtCore import (
@@ -39,6 +40,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QFileIconProvider, QFileSystemModel, QHeaderView, QListView, QSplitter, QTreeView,
+    QWidget,
 )
 
 from .digits import day, shown
@@ -252,3 +254,24 @@ def thai_file_dialogs() -> Iterator[None]:
     finally:
         app.removeEventFilter(watcher)
 
+
+
+ATTACH_FOLDER_KEY = "attachments/folder"
+
+
+def choose_attachments(parent: QWidget | None, title: str) -> list[Path]:
+    """Ask for files to attach, starting where the last attached file came from (the user's home
+    folder the first time): without a folder Qt's dialog opened in the program's own folder, every
+    time (TEST32b B14). The folder is remembered in the window's settings, as the PDF dialog's is."""
+    from .settings import default_settings
+
+    settings = default_settings()
+    folder = Path(str(settings.value(ATTACH_FOLDER_KEY, "") or Path.home()))
+    if not folder.is_dir():
+        folder = Path.home()
+    with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
+        files, _filter = QFileDialog.getOpenFileNames(parent, title, str(folder))
+    if files:
+        settings.setValue(ATTACH_FOLDER_KEY, str(Path(files[0]).parent))
+        settings.sync()
+    return [Path(name) for name in files]

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit,
+    QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QStackedWidget,
     QVBoxLayout, QWidget,
 )
@@ -494,10 +494,8 @@ class VisitView(QWidget):
 
     # -- files -------------------------------------------------------------------------------
     def _choose_files(self, scope: str) -> None:
-        from ui.common.file_dialogs import thai_file_dialogs  # with the dialog: ~55 ms CPU of imports (issue 16)
-        with thai_file_dialogs():  # Qt's own dialog, where it draws one, in Thai terms
-            files, _filter = QFileDialog.getOpenFileNames(self, text.ATTACH_DIALOG)
-        self.add_files(scope, [Path(name) for name in files])
+        from ui.common.file_dialogs import choose_attachments  # with the dialog: ~55 ms CPU of imports (issue 16)
+        self.add_files(scope, choose_attachments(self, text.ATTACH_DIALOG))
 
     def _files_key(self, scope: str, *rest: str) -> tuple[str, ...]:
         return ("general", "files", *rest) if not scope else ("finding", scope, "files", *rest)
