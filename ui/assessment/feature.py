@@ -83,7 +83,10 @@ class AssessmentFeature:
             view.flush()
             self.print_report(view.assessment_id)
 
-        return Page(view, print=print_shown, flush=view.flush, confirm_leave=view.confirm_leave)
+        # Opened (Enter on the rounds list too), the keyboard is on the levels: 1–5 choose at once,
+        # wherever the school page's focus had been (TEST32b B1).
+        return Page(view, focus=view.focus_levels, print=print_shown, flush=view.flush,
+                    confirm_leave=view.confirm_leave)
 
     def _results_view(self, location: Location) -> Page:
         from .results_view import ResultsView

@@ -118,11 +118,11 @@ class AssessmentView(QWidget):
         if code is None:
             # Keys 1–5 go to the levels here too; leaving the evidence saves it and shows
             # "บันทึกแล้ว", so the message comes after that and stays in view (issue 11 #15).
-            self._focus_levels()
+            self.focus_levels()
             self._saver.say(text.ALL_ANSWERED)
         else:
             self.go_to(code)
-            self._focus_levels()
+            self.focus_levels()
 
     def flush(self) -> None:
         """Turn bursts of typing into history now (the shell calls this before removing the view)."""
@@ -147,7 +147,7 @@ class AssessmentView(QWidget):
                                round_id=self._assessment.id)
         # After Esc the keys went nowhere until a click: the window again, the item's levels.
         dialog.finished.connect(lambda _result: self.window().activateWindow())
-        dialog.finished.connect(lambda _result: self._focus_levels())
+        dialog.finished.connect(lambda _result: self.focus_levels())
         dialog.open()
 
     def confirm_leave(self) -> bool:
@@ -383,11 +383,12 @@ class AssessmentView(QWidget):
         index = self._position[self._current.code] + delta
         if 0 <= index < len(self._items):
             self.go_to(self._items[index].code)
-            self._focus_levels()
+            self.focus_levels()
 
-    def _focus_levels(self) -> None:
-        """After moving to another item the keys 1–5 choose its level: the evidence box typed
-        into just before must not keep the focus (it would take the digits as text)."""
+    def focus_levels(self) -> None:
+        """After moving to another item (and once the view is opened) the keys 1–5 choose its
+        level: the evidence box typed into just before must not keep the focus (it would take the
+        digits as text)."""
         focus_levels((choice.radio for choice in self._panel.level_choices.values()), self._tree)
 
     def _next_unanswered(self, start: int) -> str | None:
