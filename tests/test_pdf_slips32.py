@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from qualityschool_desktop.reports.blocks import SIGN_NAME_BLANK
+from qualityschool_desktop.reports.self_assessment import write_self_assessment_report
 from qualityschool_desktop.reports.visit import write_visit_report
 from qualityschool_desktop.typeset.segment import units
 from qualityschool_desktop.workspace import Workspace
@@ -33,6 +34,8 @@ def _flat(path: Path) -> str:
 @pytest.mark.parametrize(("text", "whole"), [
     ("เพิ่มตัวชี้วัดผลลัพธ์ในโครงการตามแผนปฏิบัติการ", "โครงการ"),
     ("(ประเมินเมื่อ ๒๕ พ.ย. ๒๕๖๙)", "๒๕ พ.ย. ๒๕๖๙)"),
+    ("เกณฑ์ (ปีงบประมาณ ๒๕๖๘)", "(ปีงบประมาณ ๒๕๖๘)"),
+    ("ที่สถานศึกษากำหนด : นักเรียนร้อยละ ๘๐", "กำหนด :"),
 ])
 def test_a_word_or_a_date_is_one_unit(text: str, whole: str) -> None:
     assert any(whole in unit for unit in units(text)), units(text)
@@ -77,3 +80,43 @@ def test_visit_record_names_the_school_signer_the_screen_names(visit_pdf: Path) 
     text = _flat(visit_pdf)
     assert "(นายบุญเลิศ ทองดี)" in text
     assert "ผู้อำวยการโรงเรียน" in text
+
+
+# -- B3: the self-assessment report -----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def self_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tester's round (สันป่าลาน ๒๕๗๐/๑) with a file attached to the last item of a component."""
+    folder = tmp_path_factory.mktemp("self32")
+    db = copy_demo(folder / "demo.sqlite3", tmp_path_factory, today=TODAY)
+    with Workspace.open(db, installation=DEMO_INSTALLATION) as workspace:
+        school = workspace.schools.by_code(SCHOOL)
+        round_ = workspace.assessments.find(school.id, 2570, 1)
+        evidence = folder / "evidence1.png"
+        evidence.write_bytes(b"not really a picture")
+        workspace.attachments.add(round_.id, "5.6.1", evidence)
+        target = folder / "self.pdf"
+        write_self_assessment_report(workspace, round_.id, target)
+    return target
+
+
+@needs_poppler
+def test_self_assessment_no_line_starts_with_a_colon(self_pdf: Path) -> None:
+    assert not [line for line in _lines(self_pdf) if line.startswith(":")]
+
+
+@needs_poppler
+def test_self_assessment_year_stays_with_its_word(self_pdf: Path) -> None:
+    lines = _lines(self_pdf)
+    assert any("ปีงบประมาณ ๒๕๗๑" in line for line in lines), [line for line in lines if "ปีงบประมาณ" in line]
+
+
+@needs_poppler
+def test_self_assessment_attachment_row_names_its_item(self_pdf: Path) -> None:
+    assert "๕.๖.๑ ไฟล์แนบ: evidence1.png" in _lines(self_pdf)
+
+
+def test_self_assessment_title_in_the_page_digits(self_pdf: Path) -> None:
+    pymupdf = pytest.importorskip("pymupdf")
+    with pymupdf.open(self_pdf) as doc:
+        title = doc.metadata["title"]
+    assert "๒๕๗๐" in title and not re.search(r"[0-9]", title), title

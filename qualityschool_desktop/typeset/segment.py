@@ -34,6 +34,8 @@ from .cache import text_cache
 
 # No line may begin with these: they belong to the word before them.
 _NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—_'\"")
+# Glued to the word before them even across a space: ต่าง ๆ, "กำหนด : …", "( … )".
+_STICKY_AFTER_SPACE = frozenset("ๆฯ:;)]}”’»,!?%…")
 # No line may end with these: they belong to the word after them (leading vowels: to their consonant).
 _NO_BREAK_AFTER = frozenset("([{“‘«เแโใไ")
 # Amounts in Thai words (bahttext): a digit word stays with the magnitude after it (เก้า|ร้อย read
@@ -150,7 +152,9 @@ def _glued(tokens: list[str]) -> list[str]:
         if token.isspace() or previous_space:
             # A space before ๆ is the Thai way of writing it (ต่าง ๆ); it still may not start a line.
             # Nor may a mark or vowel that a stray space cut off from its consonant ("ก ่า").
-            sticky = not token.isspace() and (token[0] == "ๆ" or inside_cluster(token[0]))
+            # So may a colon or a closing bracket typed after a space ("ที่สถานศึกษากำหนด : นักเรียน…",
+            # the official descriptors: TEST32b B3 printed a line starting with ":").
+            sticky = not token.isspace() and (token[0] in _STICKY_AFTER_SPACE or inside_cluster(token[0]))
             if sticky and previous_space and len(units) >= 2 and not _is_space_unit(units[-2]):
                 units.pop()
                 units[-1] += [previous[0], token]
@@ -265,8 +269,9 @@ def _numbers_with_words(units_: list[str]) -> list[str]:
     for unit in units_:
         if len(out) >= 2 and out[-1] == " ":
             lead, number = out[-2], unit
+            bare = lead.lstrip("([{“‘")  # (ปีงบประมาณ ๒๕๖๘) as ปีงบประมาณ ๒๕๖๘ (TEST32b B3)
             if (_LED_NUMBER.fullmatch(number) and " " not in lead
-                    and (lead in _NUMBER_LEADS or lead.endswith("ที่"))):
+                    and (bare in _NUMBER_LEADS or bare.endswith("ที่"))):
                 out.pop()
                 out[-1] += " " + number
                 # The ordinal ที่ and the word it is written onto (no space between them).
