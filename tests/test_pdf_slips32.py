@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from qualityschool_desktop.reports.blocks import SIGN_NAME_BLANK
+from qualityschool_desktop.reports.budget import write_budget_report
+from qualityschool_desktop.reports.plan import write_plan_report
 from qualityschool_desktop.reports.self_assessment import write_self_assessment_report
+from qualityschool_desktop.reports.summary import write_summary_report
 from qualityschool_desktop.reports.visit import write_visit_report
 from qualityschool_desktop.typeset.segment import units
 from qualityschool_desktop.workspace import Workspace
@@ -120,3 +123,68 @@ def test_self_assessment_title_in_the_page_digits(self_pdf: Path) -> None:
     with pymupdf.open(self_pdf) as doc:
         title = doc.metadata["title"]
     assert "๒๕๗๐" in title and not re.search(r"[0-9]", title), title
+
+
+# -- B7: the inspection summary -----------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def summary_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("summary32")
+    db = copy_demo(folder / "demo.sqlite3", tmp_path_factory, today=TODAY)
+    target = folder / "summary.pdf"
+    with Workspace.open(db, installation=DEMO_INSTALLATION) as workspace:
+        write_summary_report(workspace, target, fiscal_year=2569, round=2,
+                             texts={"office": "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต ๒"})
+    return target
+
+
+_COUNTED = re.compile(r"[๐-๙]+$")
+
+
+@needs_poppler
+def test_summary_keeps_a_count_with_its_noun(summary_pdf: Path) -> None:
+    lines = [line.strip() for line in pdftotext(summary_pdf, "-raw").splitlines() if line.strip()]
+    split = [(a, b) for a, b in zip(lines, lines[1:]) if _COUNTED.search(a) and b.startswith(("โรงเรียน", "อำเภอ", "ประเด็น"))]
+    assert not split
+
+
+@needs_poppler
+def test_summary_header_labels_all_take_a_colon(summary_pdf: Path) -> None:
+    head = _lines(summary_pdf)[:8]
+    assert "หน่วยงาน : สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต ๒" in head, head
+    assert any(line.startswith("นโยบายการตรวจฯ : ") for line in head)
+
+
+# -- B12: the budget summary ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def budget_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("budget32")
+    db = copy_demo(folder / "demo.sqlite3", tmp_path_factory, today=TODAY)
+    with Workspace.open(db, installation=DEMO_INSTALLATION) as workspace:
+        return write_budget_report(workspace, 2571, folder / "budget.pdf")
+
+
+@needs_poppler
+def test_budget_quantity_stays_with_its_unit(budget_pdf: Path) -> None:
+    lines = _lines(budget_pdf)
+    fences = [line for line in lines if "รั้วโรงเรียน" in line]
+    assert fences and all(re.search(r"[๐-๙,]+ เมตร", line) for line in fences), fences
+
+
+@needs_poppler
+def test_budget_rule_line_cites_no_other_province(budget_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled limits come from Lampang's report (seed 001): a Tak office's print stated them
+    without naming Lampang's office as if it were its own rule."""
+    text = _flat(budget_pdf)
+    assert "เกณฑ์: ครุภัณฑ์ไม่เกิน ๓ รายการ ที่ดินและสิ่งก่อสร้างไม่เกิน ๒ รายการต่อโรงเรียน" in text
+    assert "ลำปาง" not in text
+
+
+# -- B16: the plan --------------------------------------------------------------------------------------
+@needs_poppler
+def test_plan_column_headings_are_broken_only_between_words(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    db = copy_demo(tmp_path / "demo.sqlite3", tmp_path_factory, today=TODAY)
+    with Workspace.open(db, installation=DEMO_INSTALLATION) as workspace:
+        plan = workspace.plans.for_school(workspace.schools.by_code(SCHOOL).id)[0]
+        target = write_plan_report(workspace, plan.id, tmp_path / "plan.pdf")
+    words = set(" ".join(_lines(target)).split())
+    assert {"เป้าหมาย", "หน่วยนับ", "ค่าฐาน"} <= words, sorted(w for w in words if len(w) < 6)
