@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 
 from qualityschool_desktop.reports.blocks import SIGN_NAME_BLANK
+from qualityschool_desktop.inspection.picture import visits_in_period
 from qualityschool_desktop.reports.budget import write_budget_report
 from qualityschool_desktop.reports.plan import write_plan_report
 from qualityschool_desktop.reports.self_assessment import write_self_assessment_report
-from qualityschool_desktop.reports.summary import write_summary_report
+from qualityschool_desktop.reports.summary import summary_data, write_summary_report
+from qualityschool_desktop.reports.summary.drafts import drafts
+from qualityschool_desktop.thai import DigitText
 from qualityschool_desktop.reports.visit import write_visit_report
 from qualityschool_desktop.typeset.segment import units
 from qualityschool_desktop.workspace import Workspace
@@ -188,3 +191,29 @@ def test_plan_column_headings_are_broken_only_between_words(tmp_path: Path, tmp_
         target = write_plan_report(workspace, plan.id, tmp_path / "plan.pdf")
     words = set(" ".join(_lines(target)).split())
     assert {"เป้าหมาย", "หน่วยนับ", "ค่าฐาน"} <= words, sorted(w for w in words if len(w) < 6)
+
+
+# -- B17: the office report's suggestions ---------------------------------------------------------------
+def test_a_recommendation_without_a_point_says_so_and_names_the_component_once(
+        tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tester's supervisor wrote only a recommendation for component 4: the suggested problem
+    read "ด้านที่ ๔ ด้านการจัดการเรียนรู้", a component's name (with ด้าน twice) as if it were the
+    problem."""
+    db = copy_demo(tmp_path / "demo.sqlite3", tmp_path_factory, today=date(2026, 11, 23))
+    advice = "ส่งเสริมการสอนแบบลงมือทำ ทดลองจริงทุกหน่วยการเรียนรู้"
+    with Workspace.open(db, installation=DEMO_INSTALLATION) as workspace:
+        data = summary_data(workspace, fiscal_year=2569, round=2)
+        inspection = workspace.inspection_rounds.find(2569, 2)
+        schools = [school.id for school in workspace.schools.list()]
+        visit = (visits_in_period(workspace, inspection, schools) if inspection is not None
+                 else workspace.visits.final(fiscal_year=2569))[-1]
+        workspace.visits.reopen(visit.id, "เพิ่มข้อเสนอแนะ")
+        workspace.visits.set_text(visit.id, "4", "to_develop", "")
+        workspace.visits.set_text(visit.id, "4", "recommendations", advice)
+        workspace.visits.finalise(visit.id)
+        offered = drafts(summary_data(workspace, fiscal_year=2569, round=2), DigitText("thai")).problems
+    assert data is not None
+    rows = [row for row in offered if advice in row.solution]
+    assert rows, [row.problem for row in offered]
+    assert rows[0].problem.startswith("ด้านที่ ๔ การจัดการเรียนรู้"), rows[0].problem
+    assert "ไม่ได้ระบุจุดที่ควรพัฒนา" in rows[0].problem
