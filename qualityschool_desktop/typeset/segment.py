@@ -404,15 +404,14 @@ def _word_split(run: str) -> list[int]:
             before = best[start]
             if before is None or (start == 0 and end == len(points) - 1):
                 continue  # the whole run as one word is what is being split
-            if run[points[start]:points[end]] in words and (best[end] is None or before[0] + 1 < best[end][0]):
+            found = best[end]
+            if run[points[start]:points[end]] in words and (found is None or before[0] + 1 < found[0]):
                 best[end] = (before[0] + 1, start)
-    if best[-1] is None:
-        return []
     cuts: list[int] = []
-    index = best[-1][1]
-    while index > 0:
-        cuts.append(points[index])
-        index = best[index][1]  # type: ignore[index]
+    step = best[-1]
+    while step is not None and step[1] > 0:  # back from the end, word by word
+        cuts.append(points[step[1]])
+        step = best[step[1]]
     return sorted(cuts)
 
 
