@@ -242,7 +242,8 @@ def test_an_unfinished_round_says_so_and_names_the_attached_file(draft: Built) -
     assert "ฉบับร่าง" in flat
     beside_code = pdftotext(draft.path, "-layout", crop=(MARGIN + ITEM_WIDTHS[0] + 1, MARGIN, sum(ITEM_WIDTHS[1:]) - 2,
                                                          PAGE_HEIGHT - 2 * MARGIN))
-    assert "ภาพถ่ายอาคารเรียน.jpg" in [line.strip() for line in beside_code.splitlines()]  # whole, on its line
+    # Whole, on its line after the label (the row's ข้อ column names the item again: TEST32b B3).
+    assert "ไฟล์แนบ: ภาพถ่ายอาคารเรียน.jpg" in [line.strip() for line in beside_code.splitlines()]
     assert "ยังไม่ได้ประเมิน" in "".join(_column(draft.path, 2))
 
 

@@ -427,7 +427,7 @@ def test_without_an_office_name_no_sentence_has_a_placeholder_subject(demo: Path
     text = _flat(_body(target))
     assert _flat("หน่วยงาน มีโรงเรียนคุณภาพ") not in text
     assert _flat("โรงเรียนคุณภาพตามนโยบาย “๑ อำเภอ ๑ โรงเรียนคุณภาพ” ในพื้นที่มีจำนวน ๑๘ โรงเรียน ใน ๙ อำเภอ") in text
-    assert "หน่วยงาน....." in text  # the header's blank, to fill in by hand
+    assert "หน่วยงาน:....." in text  # the header's blank, to fill in by hand
 
 
 @needs_poppler
@@ -438,5 +438,5 @@ def test_an_office_name_typed_with_arabic_digits_prints_in_the_reports_digits(de
     with _open(demo) as workspace:
         write_summary_report(workspace, target, fiscal_year=2569, round=2, texts=texts)
     text = _flat(_body(target))
-    assert _flat("หน่วยงาน สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต ๑") in text
+    assert _flat("หน่วยงาน : สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต ๑") in text
     assert "เขต1" not in text

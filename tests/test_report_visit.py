@@ -246,14 +246,17 @@ def test_signature_lines_for_every_supervisor_and_the_director(draft: Built) -> 
     assert f"ตำแหน่ง{data.director.position}".replace(" ", "") in last.replace(" ", "")
 
 
-def test_without_the_director_the_school_signs_on_a_blank_line(demo: Path, tmp_path: Path) -> None:
+def test_without_the_director_the_school_person_met_signs(demo: Path, tmp_path: Path) -> None:
+    """As the screen's ลงนามและยืนยัน lists them (TEST32b B6); with nobody named the school signs on
+    a blank line under its director's title (test_pdf_slips32)."""
     with _open(demo) as workspace:
         online = next(v for v in workspace.visits.all() if v.visit_type == "online")
-        school = workspace.schools.get(online.school_id)
-        assert gather(workspace, online.id).director is None
+        data = gather(workspace, online.id)
+        assert data.director is None and data.school_signer is not None
     built = _build(demo, tmp_path, online.id)
     last = _flat(built.path, built.pages, built.pages)
-    assert SIGN_NAME_BLANK in last and f"ผู้อำนวยการ{school.name}".replace(" ", "") in last.replace(" ", "")
+    assert SIGN_NAME_BLANK not in last and f"({data.school_signer.name})" in last
+    assert data.school_signer.position.replace(" ", "") in last.replace(" ", "")
     assert "ออนไลน์" in _flat(built.path, 1, 1)
 
 

@@ -168,7 +168,7 @@ def test_the_office_filtered_on_prints_in_the_documents_digits(demo: Path, tmp_p
                            area_office="สพป.ตาก เขต 1", digits=style)
     text = _flat(pdftotext(target, "-raw"))
     other = "สพป.ตาก เขต 1" if style == "thai" else "สพป.ตาก เขต ๑"
-    assert _flat(f"หน่วยงาน {office}") in text and _flat(f"สังกัด{office}") in text
+    assert _flat(f"หน่วยงาน : {office}") in text and _flat(f"สังกัด{office}") in text
     assert _flat(other) not in text
     words = "\n".join(p.text for p in docx.Document(str(target.with_suffix(".docx"))).paragraphs)
     assert office in words and other not in words

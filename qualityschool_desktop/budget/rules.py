@@ -191,6 +191,19 @@ def _read_rules(path: Path, _mtime_ns: int) -> BudgetRules:
     return BudgetRules(groups, labels, source, str(path))
 
 
+def office_source(rules: BudgetRules) -> str:
+    """The source ``rules`` cite when an office wrote it (its own rules file with a source other
+    than the bundled one), else "": the bundled source is seed 001's, another province's report,
+    and is not to be printed as the office's own rule (TEST32b B12)."""
+    if not rules.source.strip() or rules.path == str(rules_path()):
+        return ""
+    try:
+        bundled = _read_rules(rules_path(), _mtime(rules_path())).source
+    except ValidationError:
+        bundled = ""
+    return "" if rules.source.strip() == bundled.strip() else rules.source
+
+
 def rule_messages(kinds: Iterable[str], rules: BudgetRules | None = None) -> tuple[str, ...]:
     """What the items of one school and fiscal year (their ``kinds``, removed items left out)
     break of ``rules`` (the bundled ones when None), one Thai sentence per group over its limit,

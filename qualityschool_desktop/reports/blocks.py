@@ -5,7 +5,7 @@ signature lines and the running head."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Collection, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -255,12 +255,13 @@ def signature_dots(style: ParagraphStyle, width: float, roles: Sequence[str]) ->
 
 def signature_block(
     cells: Sequence[str], s: dict[str, ParagraphStyle], *, space_before: float = 36, lead: Sequence[Flowable] = (),
+    whole: Collection[str] = (),
 ) -> list[Flowable]:
     """Signature cells ("ลงชื่อ … / (name) / position", lines separated by newlines) two to a
     row, the last one alone centred, each row kept whole on a page; the first row stays with
     ``lead`` (a sentence above the signatures) and the space above it. (``lead`` is taken here
     rather than wrapped around the result: a KeepTogether inside a KeepTogether always breaks
-    the page in ReportLab.)"""
+    the page in ReportLab.) ``whole``: names never broken inside a line (a school's)."""
     half = TEXT_WIDTH / 2
     style = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -268,7 +269,7 @@ def signature_block(
     ])
     story: list[Flowable] = []
     for start in range(0, len(cells), 2):
-        pair = [ThaiParagraph(text, s["sign"]) for text in cells[start:start + 2]]
+        pair = [ThaiParagraph(text, s["sign"], whole=whole) for text in cells[start:start + 2]]
         if len(pair) == 2:
             table = Table([pair], colWidths=[half, half], style=style)
         else:

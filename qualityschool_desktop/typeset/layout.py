@@ -192,8 +192,9 @@ def _split_at_spaces(item: Item) -> list[Item]:
 
 def _cut_word(item: Item, width: float) -> list[Item]:
     """Cut an over-long word into chunks no wider than ``width``: each chunk as long as fits and
-    ending at a sensible point (between syllables, after / _ -, before a file extension) or, where no
-    sensible point fits, at the last cluster boundary that does (see :func:`segment.cut_points`).
+    ending between two words of a compound (or after / _ -, before a file extension), else at a
+    sensible point (between syllables) or, where no sensible point fits, at the last cluster
+    boundary that does (see :func:`segment.cut_points`).
     A single cluster wider than ``width`` becomes a chunk of its own (it overflows).
 
     Linear in the word's length, whatever it is (a letter typed 200,000 times has no sensible point
@@ -201,7 +202,7 @@ def _cut_word(item: Item, width: float) -> list[Item]:
     then that chunk alone is shaped to check it (a chunk shaped alone may differ slightly at its
     edges), the point after it too, and only where the estimate was off are more chunks tried."""
     text = item.text
-    sensible, clusters = segment.cut_points(text)
+    words, sensible, clusters = segment.cut_points(text)
     end = len(text)
     runs = _font_runs(item)
     offsets, pens = _advances(item)
@@ -234,12 +235,13 @@ def _cut_word(item: Item, width: float) -> list[Item]:
         best = _last_true(first, len(points), guess, fits)
         return None if best is None else tried[best]
 
-    with_end = [list(sensible) + [end], list(clusters) + [end]]
+    with_end = [list(words) + [end], list(sensible) + [end], list(clusters) + [end]]
     with_pen = [[pen_at(point) for point in points] for points in with_end]
     chunks: list[Item] = []
     start = 0
     while start < end:
-        found = longest(start, with_end[0], with_pen[0]) or longest(start, with_end[1], with_pen[1])
+        found = (longest(start, with_end[0], with_pen[0]) or longest(start, with_end[1], with_pen[1])
+                 or longest(start, with_end[2], with_pen[2]))
         if found is None:  # one cluster wider than the line
             found = chunk(start, with_end[1][bisect_right(with_end[1], start)])
         chunks.append(found)

@@ -34,6 +34,8 @@ from .cache import text_cache
 
 # No line may begin with these: they belong to the word before them.
 _NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—_'\"")
+# Glued to the word before them even across a space: ต่าง ๆ, "กำหนด : …", "( … )".
+_STICKY_AFTER_SPACE = frozenset("ๆฯ:;)]}”’»,!?%…")
 # No line may end with these: they belong to the word after them (leading vowels: to their consonant).
 _NO_BREAK_AFTER = frozenset("([{“‘«เแโใไ")
 # Amounts in Thai words (bahttext): a digit word stays with the magnitude after it (เก้า|ร้อย read
@@ -100,17 +102,40 @@ def _raw_tokens(text: str) -> list[str]:
     return _resplit(tokens)
 
 
-# Words newmm's dictionary reads wrongly in the programme's sentences: จากรอบที่ ๑ as จา|กรอบ|ที่
-# (a frame), which let a line break after จา and tore รอบ from its number (pdf32).
-_MISREAD = {("จา", "กรอบ"): ("จาก", "รอบ")}
+# Words of the programme that pythainlp's dictionary lacks, so newmm splits them where a line must
+# not break (TEST32b B5 "ทุกกลุ่ม / สาระ", B16 "ค่า / ฐาน", "หน่วย / นับ").
+_PROGRAMME_WORDS = frozenset(("กลุ่มสาระ", "ค่าฐาน", "หน่วยนับ", "ค่าเป้าหมาย"))
+
+
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return thai_words()
 
 
 def _resplit(tokens: list[str]) -> list[str]:
+    """Two readings with as many words are alike to newmm, which may take the wrong one: จากรอบที่ ๑
+    as จา|กรอบ|ที่ (a frame; pdf32 tore รอบ from its number), ในโครงการตาม as ใน|โครง|การตาม
+    (TEST32b B5: "โครง / การ" at a line end). Where the first word can grow into the second and both
+    are still words, the longer first word is taken (longest matching, as a Thai reader reads).
+    Then the programme's own compounds are joined."""
+    words = _dictionary()
     for index in range(len(tokens) - 1):
-        fixed = _MISREAD.get((tokens[index], tokens[index + 1]))
-        if fixed is not None:
-            tokens[index], tokens[index + 1] = fixed
-    return tokens
+        first, second = tokens[index], tokens[index + 1]
+        if not (first in words and second in words and _is_thai_letter(second[0])):
+            continue
+        for cut in range(len(second) - 2, 0, -1):  # what is left of the second: two letters or more
+            grown, rest = first + second[:cut], second[cut:]
+            if grown in words and rest in words and may_start_line(rest[0]):
+                tokens[index], tokens[index + 1] = grown, rest
+                break
+    joined: list[str] = []
+    for token in tokens:
+        if joined and joined[-1] + token in _PROGRAMME_WORDS:
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
 
 
 def _glued(tokens: list[str]) -> list[str]:
@@ -127,7 +152,9 @@ def _glued(tokens: list[str]) -> list[str]:
         if token.isspace() or previous_space:
             # A space before ๆ is the Thai way of writing it (ต่าง ๆ); it still may not start a line.
             # Nor may a mark or vowel that a stray space cut off from its consonant ("ก ่า").
-            sticky = not token.isspace() and (token[0] == "ๆ" or inside_cluster(token[0]))
+            # So may a colon or a closing bracket typed after a space ("ที่สถานศึกษากำหนด : นักเรียน…",
+            # the official descriptors: TEST32b B3 printed a line starting with ":").
+            sticky = not token.isspace() and (token[0] in _STICKY_AFTER_SPACE or inside_cluster(token[0]))
             if sticky and previous_space and len(units) >= 2 and not _is_space_unit(units[-2]):
                 units.pop()
                 units[-1] += [previous[0], token]
@@ -180,6 +207,8 @@ _MONTHS = frozenset((
     "ธ.ค.",
 ))
 _ERAS = frozenset(("พ.ศ.", "ค.ศ."))
+# A year may close a bracket or end a clause: "(ประเมินเมื่อ ๒๕ พ.ย. ๒๕๖๙)" (TEST32b B5).
+_CLOSING = ")]”’,;:"
 
 
 def _is_number(unit: str, longest: int) -> bool:
@@ -194,7 +223,7 @@ def _dates_whole(units_: list[str]) -> list[str]:
     for unit in units_:
         if len(out) >= 2 and out[-1] == " " and (
             (unit in _MONTHS and _is_number(out[-2], 2))
-            or (_is_number(unit, 4) and (out[-2] in _ERAS or out[-2] in _MONTHS
+            or (_is_number(unit.rstrip(_CLOSING), 4) and (out[-2] in _ERAS or out[-2] in _MONTHS
                                           or out[-2].endswith(tuple(" " + m for m in _MONTHS))))
         ):
             out.pop()
@@ -240,8 +269,9 @@ def _numbers_with_words(units_: list[str]) -> list[str]:
     for unit in units_:
         if len(out) >= 2 and out[-1] == " ":
             lead, number = out[-2], unit
+            bare = lead.lstrip("([{“‘")  # (ปีงบประมาณ ๒๕๖๘) as ปีงบประมาณ ๒๕๖๘ (TEST32b B3)
             if (_LED_NUMBER.fullmatch(number) and " " not in lead
-                    and (lead in _NUMBER_LEADS or lead.endswith("ที่"))):
+                    and (bare in _NUMBER_LEADS or bare.endswith("ที่"))):
                 out.pop()
                 out[-1] += " " + number
                 # The ordinal ที่ and the word it is written onto (no space between them).
@@ -319,32 +349,70 @@ def _whole_clusters(pieces: list[str]) -> tuple[str, ...]:
 
 
 @text_cache(characters=200_000, longest=5_000)
-def cut_points(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Where a unit too wide for a whole line may be cut: ``(sensible, clusters)``, offsets into
-    ``word`` in ascending order. *Sensible* points lie between Thai syllables (pythainlp's syllable
-    dictionary) and where Thai letters meet other characters, after / \\ _ - – and before the dot of
-    a file extension or domain (``.pdf``); *clusters* are every boundary between character clusters,
-    for a stretch with no sensible point that fits. Every sensible point is a cluster boundary: no
-    cut ever lands before a mark."""
+def cut_points(word: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Where a unit too wide for a whole line may be cut: ``(words, sensible, clusters)``, offsets
+    into ``word`` in ascending order. *Words* are the boundaries between the dictionary words a
+    compound is made of (เทคโนโลยี|สารสนเทศ: TEST32b B5 printed "สารสน / เทศ") and where Thai letters
+    meet other characters, after / \\ _ - – and before the dot of a file extension or domain
+    (``.pdf``); *sensible* points add those between Thai syllables (pythainlp's syllable
+    dictionary), for a stretch with no word boundary that fits; *clusters* are every boundary
+    between character clusters, for a stretch with no sensible point that fits. Every point is a
+    cluster boundary: no cut ever lands before a mark."""
     ends: list[int] = []
     offset = 0
     for cluster in clusters(word):
         offset += len(cluster)
         ends.append(offset)
     cluster_ends = set(ends[:-1])
-    sensible: set[int] = set()
+    edges: set[int] = set()
+    syllables: set[int] = set()
+    inside_words: set[int] = set()
     for match in _THAI_RUN.finditer(word):
-        sensible.update((match.start(), match.end()))
+        edges.update((match.start(), match.end()))
         position = match.start()
         for syllable in _syllables(match.group()):
             position += len(syllable)
-            sensible.add(position)
+            syllables.add(position)
+        inside_words.update(match.start() + point for point in _word_split(match.group()))
     for index, char in enumerate(word):
         if char in _CUT_AFTER:
-            sensible.add(index + 1)
+            edges.add(index + 1)
         elif char == "." and word[index + 1:index + 2].isascii() and word[index + 1:index + 2].isalpha():
-            sensible.add(index)
-    return tuple(sorted(sensible & cluster_ends)), tuple(sorted(cluster_ends))
+            edges.add(index)
+    words = (edges | inside_words) & cluster_ends
+    sensible = (edges | syllables | inside_words) & cluster_ends
+    return tuple(sorted(words)), tuple(sorted(sensible)), tuple(sorted(cluster_ends))
+
+
+_LONGEST_COMPOUND = 80  # characters: a longer run is no compound worth splitting word by word
+
+
+def _word_split(run: str) -> list[int]:
+    """Offsets inside the Thai ``run`` at which it splits into the fewest dictionary words (two at
+    least), on cluster boundaries; none when it does not split into words."""
+    if len(run) > _LONGEST_COMPOUND:
+        return []
+    words = _dictionary()
+    points = [0]
+    for cluster in clusters(run):
+        points.append(points[-1] + len(cluster))
+    # best[i]: (fewest words, where the last one starts) for run[:points[i]]
+    best: list[tuple[int, int] | None] = [None] * len(points)
+    best[0] = (0, 0)
+    for end in range(1, len(points)):
+        for start in range(end):
+            before = best[start]
+            if before is None or (start == 0 and end == len(points) - 1):
+                continue  # the whole run as one word is what is being split
+            found = best[end]
+            if run[points[start]:points[end]] in words and (found is None or before[0] + 1 < found[0]):
+                best[end] = (before[0] + 1, start)
+    cuts: list[int] = []
+    step = best[-1]
+    while step is not None and step[1] > 0:  # back from the end, word by word
+        cuts.append(points[step[1]])
+        step = best[step[1]]
+    return sorted(cuts)
 
 
 def _syllables(run: str) -> list[str]:

@@ -15,7 +15,7 @@ from ...budget.commitment import in_total_note, whole_amount_note
 from ...budget.decided import Decided, item_text
 from ...budget.money import baht_words, format_baht
 from ...budget.office import BudgetPicture, SchoolRequest
-from ...budget.rules import load_rules
+from ...budget.rules import load_rules, office_source
 from ...thai import DigitText
 from ...typeset import ThaiParagraph, thai_table
 from ..blocks import FRAME_HEIGHT, TEXT_WIDTH, demo_notice, number_cell, report_styles, text_width
@@ -38,15 +38,17 @@ TOTALS_HEADER = ("", "จำนวนเงิน (บาท)", "ตัวอั
 BY_OFFICE = "ตามสังกัด"
 BY_GROUP = "ตามประเภทรายการ"
 BY_BAND = "ตามกลุ่มสี"
-SOURCE = "เกณฑ์: ครุภัณฑ์ไม่เกิน {equipment} รายการ ที่ดินและสิ่งก่อสร้างไม่เกิน {buildings} รายการต่อโรงเรียน ({source})"
+RULE = "เกณฑ์: ครุภัณฑ์ไม่เกิน {equipment} รายการ ที่ดินและสิ่งก่อสร้างไม่เกิน {buildings} รายการต่อโรงเรียน"
+SOURCE = RULE + " ({source})"  # an office's own rules file naming its letter
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่คำขอจริงของโรงเรียน"
 # Amount columns wide enough for 99,999,999.99 at the table's size; larger figures print smaller
 # (number_cell), never across two lines (F14.5).
-WIDTHS = (24.0, 62.0, 127.5, 58.0, 91.0, 91.0)  # จำนวน holds "๑๐,๐๐๐" whole (TEST14 s24 F17)
+# จำนวน holds "๑๐,๐๐๐" whole (TEST14 s24 F17) and "๑๘๐ เมตร" on one line (51.2 pt: TEST32b B12).
+WIDTHS = (24.0, 62.0, 123.5, 62.0, 91.0, 91.0)
 # With what the office approved of each item (TEST14 finding 6), the amount columns narrower.
 APPROVED_HEADER = "อนุมัติ (บาท)"
 # The kind column holds "สิ่งก่อสร้าง" whole ("สิ่งก่อ/สร้าง" at 54: TEST26b F14).
-APPROVED_WIDTHS = (22.0, 64.0, 93.5, 58.0, 70.0, 73.0, 73.0)
+APPROVED_WIDTHS = (22.0, 64.0, 89.5, 62.0, 70.0, 73.0, 73.0)
 PARTLY_PENDING = "(รอ {pending} รายการ)"  # under an approved total of which some items wait
 PARTLY_PENDING_SHORT = "(รอ {pending})"  # the same in a school's narrow column, as the window says it
 TOTAL_WIDTHS = (140.0, 110.0, 203.5)
@@ -85,8 +87,12 @@ def layout(data: BudgetPicture, t: DigitText) -> Document:
         if any(request.approvals for request in data.requests):  # what the approved figures count (N5)
             story.append(ThaiParagraph(decisions.note(t.style), s["small"]))
         groups = {g.key: g.max_items for g in rules.groups}
-        story.append(ThaiParagraph(t(SOURCE, equipment=groups.get("equipment", 0),
-                                     buildings=groups.get("land_buildings", 0), source=rules.source), s["small"]))
+        # The bundled limits' source is another office's report (seed 001, Lampang): printed on
+        # every office's summary it read as that office's rule (TEST32b B12). Only a source the
+        # office wrote in its own rules file is cited.
+        source = office_source(rules)
+        story.append(ThaiParagraph(t(SOURCE if source else RULE, equipment=groups.get("equipment", 0),
+                                     buildings=groups.get("land_buildings", 0), source=source), s["small"]))
         return story
 
     with_approvals = any(request.approvals for request in data.requests)

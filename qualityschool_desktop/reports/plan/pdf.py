@@ -12,6 +12,7 @@ from ...plans.progress import PlanProgress
 from ...schools import School
 from ...thai import DigitText
 from ...typeset import ThaiParagraph, baht, thai_date, thai_table
+from ...typeset.segment import units
 from ..blocks import (
     SIGN, SIGN_NAME_BLANK, TEXT_WIDTH, demo_notice, number_cell, report_styles, signature_block,
     signature_dots, text_width,
@@ -81,6 +82,12 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
                                        s["body"]))
         return story
 
+    def head_width(head: str, at_least: float) -> float:
+        """A column at least ``at_least`` wide and wide enough that its heading breaks only between
+        words ("เป้า / หมาย", "หน่วย / นับ", "ค่า / ฐาน" in narrow columns: TEST32b B16)."""
+        widest = max(text_width(unit, s["table_header"]) for unit in units(head) if not unit.isspace())
+        return max(at_least, widest + 10)
+
     def goals() -> list[Any]:
         story: list[Any] = [ThaiParagraph("เป้าหมายตามองค์ประกอบ", s["heading"])]
         rows: list[list[Any]] = [["องค์ประกอบ", "เป้าหมาย / ประเด็น", "ระดับเดิม", "ระดับล่าสุด", "เป้าหมาย", "ผล"]]
@@ -91,8 +98,9 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
                              _n(item.target, t), item.result_text])
         # "องค์ประกอบ" whole in its bold heading ("องค์ประ/กอบ" at 60 pt: TEST26b F14); the goal gives the room.
         first = max(60.0, text_width(rows[0][0], s["table_header"]) + 10)
-        story.append(thai_table(rows, [first, 244 - first, 50, 55, 50, 72], body_style=s["table_body"],
-                                header_style=s["table_header"]))
+        target = head_width("เป้าหมาย", 50)  # the room comes from the wide ผล column (TEST32b B16)
+        story.append(thai_table(rows, [first, 244 - first, 50, 55, target, 72 - (target - 50)],
+                                body_style=s["table_body"], header_style=s["table_header"]))
         return story
 
     def indicators() -> list[Any]:
@@ -105,7 +113,9 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
         # A year column is as wide as its widest text, so a year or a target never wraps (F14.6).
         year_width = max([text_width(h, s["table_header"]) for h in heads]
                          + [text_width(v, s["table_body"]) for row in targets for v in row]) + 10
-        fixed = [130, 48, 40, 60, 80]
+        unit_width, base_width = head_width("หน่วยนับ", 48), head_width("ค่าฐาน", 40)
+        name_first = 130 - (unit_width - 48) - (base_width - 40)
+        fixed = [name_first, unit_width, base_width, 60, 80]
         room = TEXT_WIDTH - sum(fixed)
         story.append(ThaiParagraph("ค่าเป้าหมายรายปี (ปีงบประมาณ พ.ศ.) อยู่ในคอลัมน์ของแต่ละปี", s["small"]))
         if len(years) * year_width <= room:  # one table: the years between the baseline and the latest
@@ -113,14 +123,14 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
             rows: list[list[Any]] = [["ตัวชี้วัด", "หน่วยนับ", "ค่าฐาน", *heads, "ผลล่าสุด", "ผู้รับผิดชอบ"]]
             for found, values in zip(found_all, targets):
                 ind = found.indicator
-                rows.append([ind.name, ind.unit, number_cell(_n(ind.baseline, t), s["table_body"], 40),
+                rows.append([ind.name, ind.unit, number_cell(_n(ind.baseline, t), s["table_body"], base_width),
                              *(number_cell(v, s["table_body"], width) for v in values),
                              _latest(found, t), ind.responsible])
-            story.append(thai_table(rows, [130, 48, 40, *([width] * len(years)), 60, 80],
+            story.append(thai_table(rows, [name_first, unit_width, base_width, *([width] * len(years)), 60, 80],
                                     body_style=s["table_body"], header_style=s["table_header"]))
             return story
         # Many years: the indicators first, then their targets in tables of a few years each.
-        widths = [TEXT_WIDTH - 48 - 50 - 90 - 100, 48, 50, 90, 100]
+        widths = [TEXT_WIDTH - unit_width - 50 - 90 - 100, unit_width, 50, 90, 100]
         rows = [["ตัวชี้วัด", "หน่วยนับ", "ค่าฐาน", "ผลล่าสุด", "ผู้รับผิดชอบ"]]
         rows += [[f.indicator.name, f.indicator.unit, number_cell(_n(f.indicator.baseline, t), s["table_body"], 50),
                   _latest(f, t), f.indicator.responsible] for f in found_all]

@@ -71,7 +71,8 @@ COMPONENT_HEADING = "องค์ประกอบที่ {code} {title}"
 COMPONENT_LINE = "คะแนนเฉลี่ย {score} ระดับ{label} กลุ่ม{readiness} (ตอบ {answered} จาก {total} ประเด็น)"
 COMPONENT_LINE_NONE = "ยังไม่มีประเด็นที่เลือกระดับ (ตอบ {answered} จาก {total} ประเด็น)"
 ITEM_HEADER = ("ข้อ", "ประเด็น", "ระดับ", "หลักฐาน")
-# Under an item's row, beside its names (one a line, across the statement, level and evidence columns).
+# Under an item's row, before its names (one a line, across the statement, level and evidence columns),
+# the item's number in the ข้อ column: a last row with none read as the whole component's (TEST32b B3).
 ATTACHMENTS = "ไฟล์แนบ"
 LEVEL_VALUE = "{value} {label}"
 NOT_APPLICABLE = "ไม่เกี่ยวข้อง"
@@ -114,7 +115,8 @@ DOC_TITLE = "รายงานผลการประเมินตนเอ�
 # item 6); they are listed under their item's row, across the last three columns.
 # The descriptor (the longest text of a row) gets the room; evidence is short or "–" in most rounds
 # (TEST31 T7: 190/163.5 pt wrapped descriptors over 5–8 lines, 29 pages for 74 items).
-ITEM_WIDTHS = (46.0, 252.0, 54.0, 101.5)
+# The evidence column holds "ปีงบประมาณ ๒๕๗๑" on one line (100.6 pt at 12 pt: TEST32b B3 split it).
+ITEM_WIDTHS = (46.0, 244.0, 54.0, 109.5)
 PADDING = 3.5
 # องค์ประกอบ / คะแนน / ระดับคุณภาพ / กลุ่มความพร้อม (อยู่ในเกณฑ์มาตรฐาน on one line) / รอบก่อน
 SUMMARY_WIDTHS = (161.5, 48.0, 60.0, 112.0, 72.0)
@@ -293,14 +295,15 @@ def _titled(title: str, text: str) -> list[Run]:
     return [Run(title, bold=True), Run("\n"), Run(text)]
 
 
-def _attachment_row(entry: ItemEntry, s: dict[str, ParagraphStyle]) -> list[ThaiParagraph] | None:
-    """The row under an item's row naming its attached files, one a line (the cell spans the
-    statement, level and evidence columns: a name breaks only when longer than the table is wide,
-    then at / _ - . or between syllables), or None without attachments."""
+def _attachment_row(entry: ItemEntry, t: DigitText, s: dict[str, ParagraphStyle]) -> list[ThaiParagraph] | None:
+    """The row under an item's row: its number again and its attached files, one a line (the cell
+    spans the statement, level and evidence columns: a name breaks only when longer than the table
+    is wide, then at / _ - . or between syllables), or None without attachments."""
     if not entry.attachments:
         return None
-    names = ThaiParagraph("\n".join(entry.attachments), s["table_body"])
-    return [ThaiParagraph(ATTACHMENTS, s["centre"]), names, ThaiParagraph("", s["table_body"]),
+    names = ThaiParagraph([Run(ATTACHMENTS + ":", bold=True), Run(("\n" if len(entry.attachments) > 1 else " ")
+                                                                 + "\n".join(entry.attachments))], s["table_body"])
+    return [ThaiParagraph(t(entry.item.code), s["centre"]), names, ThaiParagraph("", s["table_body"]),
             ThaiParagraph("", s["table_body"])]
 
 
@@ -314,7 +317,7 @@ def _item_table_rows(
     wide = [ITEM_WIDTHS[0], sum(ITEM_WIDTHS[1:]), *ITEM_WIDTHS[2:]]  # the names' cell as spanned
     for entry, row in zip(entries, _item_rows(entries, data, t, s)):
         rows += fit_rows([row], ITEM_WIDTHS, padding=PADDING, limit=limit)
-        files = _attachment_row(entry, s)
+        files = _attachment_row(entry, t, s)
         if files is not None:
             pieces = fit_rows([files], wide, padding=PADDING, limit=limit)
             spanning += range(len(rows), len(rows) + len(pieces))
@@ -472,7 +475,8 @@ def layout(data: SelfAssessmentData, t: DigitText) -> Document:
             *(section(index, part) for index, part in enumerate(data.sections)),
             *(() if data.sections else (lambda: _signatures(data, t, s, _network(data, t, s)),)),
         ],
-        title=DOC_TITLE.format(school=school.name, year=assessment.fiscal_year, round=assessment.round),
+        # In the page's digits: a viewer's title bar shows it beside the pages (TEST32b B3).
+        title=t(DOC_TITLE, school=school.name, year=assessment.fiscal_year, round=assessment.round),
         author=assessment.assessor_name,
         running_head=t(RUNNING_HEAD, school=school.name, year=assessment.fiscal_year, round=assessment.round),
         is_demo=school.is_demo,

@@ -14,9 +14,9 @@ from typing import Sequence
 
 from ...inspection.office_texts import OfficeTextStore
 from ...inspection.texts import ProblemText
-from ...thai import DigitText, arabic_digits
+from ...thai import DigitText, arabic_digits, short_title
 from .data import SummaryData
-from .strings import COMPONENT_CELL, COUNT_SCHOOLS
+from .strings import ADVICE_WITHOUT_POINT, COUNT_SCHOOLS
 from .wording import paragraphs, practice_lines
 
 __all__ = ["Drafts", "accept_practice", "accept_problem", "distinct", "drafts"]
@@ -56,7 +56,8 @@ def drafts(data: SummaryData, t: DigitText) -> Drafts:
     """The suggestions for ``data`` in ``t``'s digits: one candidate 6.3 row per point to develop
     the period's final visits wrote (problem: the point with its number of schools; solution: the
     recommendations written with it, each once; expected: empty, the office's to write), then per
-    component one row of the recommendations written without a point (problem: the component),
+    component one row of the recommendations written without a point (problem: the component, saying
+    the visits named no point),
     and the good-practice lines of :func:`.wording.practice_lines`. Suggestions already in the
     office's text (accepted before, in either digit style) are left out. Raises nothing."""
     taken = {_key(row) for row in data.texts.problems}
@@ -75,7 +76,8 @@ def drafts(data: SummaryData, t: DigitText) -> Drafts:
                                     "\n".join(solution)))
         rest = [line for line in distinct([point.text for point in notes.recommendations]) if line not in used]
         if rest:
-            rows.append(ProblemText(t(COMPONENT_CELL, code=t(notes.code), title=notes.title), "\n".join(rest)))
+            rows.append(ProblemText(t(ADVICE_WITHOUT_POINT, code=t(notes.code), title=short_title(notes.title)),
+                                    "\n".join(rest)))
     written_practices = {arabic_digits(line) for line in paragraphs(data.texts.good_practices)}
     return Drafts(tuple(row for row in rows if _key(row) not in taken),
                   tuple(line for line in practice_lines(data, t) if arabic_digits(line) not in written_practices))

@@ -49,7 +49,7 @@ FORM = "แบบรายงานผล"
 # Broken by hand where a Thai reader would break it (the engine alone leaves "กระทรวงศึกษาธิการ" alone).
 FORM_SUBTITLE = "การตรวจราชการและติดตามประเมินผล\nการจัดการศึกษาของกระทรวงศึกษาธิการ"
 ROUND_LINE = "รอบที่ {round} ประจำปีงบประมาณ พ.ศ. {year}"
-OFFICE_LINE = "หน่วยงาน "
+OFFICE_LINE = "หน่วยงาน : "  # as the two lines under it (TEST32b B7)
 OFFICE_BLANK = "........................................................"
 POLICY_LINE = "นโยบายการตรวจฯ : "
 SCOPE_LINE = "ขอบเขตข้อมูล : "

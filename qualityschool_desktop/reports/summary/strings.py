@@ -18,7 +18,10 @@ FILE_PREFIX = "สรุปผลการตรวจราชการ-โร�
 BY_OFFICE_NAME = "แยกเขตพื้นที่"
 
 # -- sentences (.wording) ---------------------------------------------------------------------------
-COMPONENT_CELL = "ด้านที่ {code} {title}"
+COMPONENT_CELL = "ด้านที่ {code} {title}"  # the title without its own leading ด้าน (thai.short_title)
+# A suggested 6.3 problem from recommendations written with no point to develop: the component alone
+# read as the problem (TEST32b B17).
+ADVICE_WITHOUT_POINT = "ด้านที่ {code} {title} (บันทึกการนิเทศไม่ได้ระบุจุดที่ควรพัฒนา)"
 COUNT_SCHOOLS = "{text} ({count} โรงเรียน)"
 EXPECT_URGENT = "โรงเรียนกลุ่มต้องเร่งพัฒนาด้านนี้ {count} โรงเรียน ขยับขึ้นสู่กลุ่มอยู่ในเกณฑ์มาตรฐานในรอบถัดไป"
 EXPECT_READY = "โรงเรียนที่มีความพร้อมด้านนี้เพิ่มขึ้นจาก {count} โรงเรียน"

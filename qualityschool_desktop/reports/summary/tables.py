@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ...district import CARRIED_FROM, SchoolStanding
 from ...framework import Band
-from ...thai import DigitText, thai_digits
+from ...thai import DigitText, short_title, thai_digits
 from .data import SummaryData
 from .strings import (
     BAND_CELL, BANDS_HEADER, NETWORK_HEADER, COMPONENT_CELL, COMPONENT_COLUMN, COMPONENT_HEADER, DISTRICTS_HEADER, NONE,
@@ -66,7 +66,7 @@ def summary_tables(data: SummaryData) -> list[SummaryTable]:
     for component in picture.components:
         counts = picture.readiness_counts.get(component.code, {})
         values = [counts.get(group.key, 0) for group in groups]
-        readiness.append((COMPONENT_CELL.format(code=component.code, title=component.title), *values, sum(values)))
+        readiness.append((COMPONENT_CELL.format(code=component.code, title=short_title(component.title)), *values, sum(values)))
     total = picture.reported
     previous = picture.previous
     bands = [
@@ -83,7 +83,7 @@ def summary_tables(data: SummaryData) -> list[SummaryTable]:
             number, school.code, school.name, school.district, school.province, school.area_office,
             _score(standing.score), _band_cell(standing.band), _score(standing.previous_score),
             _change_cell(standing, data.digits),
-            COMPONENT_CELL.format(code=standing.weakest_code, title=standing.weakest_title) if standing.weakest else NONE,
+            COMPONENT_CELL.format(code=standing.weakest_code, title=short_title(standing.weakest_title)) if standing.weakest else NONE,
             _score(standing.weakest_score),
             *(_score(_component_score(standing, c.code)) for c in picture.components),
         ))

@@ -80,6 +80,13 @@ class VisitData:
                 return person
         return None
 
+    @property
+    def school_signer(self) -> Person | None:
+        """Who signs for the school: the director, else the first school-side person named (the
+        screen's ลงนามและยืนยัน lists them whatever their position: TEST32b B6, a position typed
+        "ผู้อำวยการ…" printed a blank line); ``None`` leaves a blank line to sign on."""
+        return self.director or next((person for person in self.school_people if person.name.strip()), None)
+
 
 def gather(workspace: Workspace, visit_id: str) -> VisitData:
     """Read the visit ``visit_id``, its school, the reviewed round's answers (none when it reviews

@@ -380,17 +380,19 @@ def _signatures(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
         if person.position:
             lines.append(SIGN_POSITION.format(role=person.position))
         cells.append("\n".join(lines))
-    director = data.director
-    if director is not None:
-        lines = [SIGN.format(dots=dots, role=SIGN_SCHOOL), SIGN_NAME.format(name=director.name or "")]
-        lines.append(SIGN_POSITION.format(role=director.position))
+    signer = data.school_signer
+    if signer is not None:
+        lines = [SIGN.format(dots=dots, role=SIGN_SCHOOL), SIGN_NAME.format(name=signer.name or "")]
+        if signer.position:
+            lines.append(SIGN_POSITION.format(role=signer.position))
     else:
         # "ผู้อำนวยการโรงเรียนบ้านตาก": how a director signs for the school.
         position = SIGN_DIRECTOR_OF.format(school=school.name) if school.name.startswith("โรงเรียน") else SIGN_DIRECTOR
         lines = [SIGN.format(dots=dots, role=SIGN_SCHOOL), SIGN_NAME_BLANK, SIGN_POSITION.format(role=position)]
     cells.append("\n".join(lines))
     intro = ThaiParagraph(SIGN_INTRO, s["body"])
-    return [Spacer(1, 10), *signature_block(cells, s, space_before=24, lead=[intro])]
+    # The school's name never broken inside (TEST32b B5: "ผู้อำนวยการโรงเรียนชุมชนวัด / สันป่าลาน").
+    return [Spacer(1, 10), *signature_block(cells, s, space_before=24, lead=[intro], whole=(school.name,))]
 
 
 def layout(data: VisitData, t: DigitText) -> Document:
