@@ -27,7 +27,7 @@ from ...schools import School
 from ...scoring import ComponentResult
 from ...thai import DigitStyle
 from ...workspace import Workspace
-from .strings import NO_SCHOOLS, NOTHING_TO_REPORT, WHERE_LEVEL, WHERE_OFFICE, WHERE_PROVINCE
+from .strings import NO_SCHOOLS, NOTHING_TO_REPORT, RETURNED_ONLY, WHERE_LEVEL, WHERE_OFFICE, WHERE_PROVINCE
 from .texts import OfficeTexts
 
 __all__ = ["ComponentNotes", "GoodPractice", "Point", "SummaryData", "gather", "summary_data"]
@@ -186,7 +186,9 @@ def gather(
     if not picture.schools:
         raise ValidationError(NO_SCHOOLS.format(where=where))
     if not picture.standings:
-        raise ValidationError(NOTHING_TO_REPORT.format(year=picture.fiscal_year, round=picture.round, where=where))
+        returned = sum(1 for school in picture.not_reported if school.state == "returned")
+        raise ValidationError(NOTHING_TO_REPORT.format(year=picture.fiscal_year, round=picture.round, where=where)
+                              + (RETURNED_ONLY.format(count=returned) if returned else ""))
     offices: dict[str, dict[str, list[School]]] = defaultdict(lambda: defaultdict(list))
     for school in sorted(picture.schools, key=lambda s: (thai_key(s.area_office), thai_key(s.district),
                                                          thai_key(s.name))):

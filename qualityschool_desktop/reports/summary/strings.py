@@ -8,6 +8,8 @@ from ...review import status_label
 
 # -- messages (raised by .data) ---------------------------------------------------------------------
 NOTHING_TO_REPORT = "ไม่มีโรงเรียนใดส่งผลการประเมินปีงบประมาณ {year} รอบที่ {round}{where} จึงยังไม่มีข้อมูลสำหรับสรุปรายงาน"
+# ... and some were sent back to be revised (TEST32b: the summary printed before a return, not after).
+RETURNED_ONLY = " (ส่งกลับแก้ไขแล้ว {count} โรงเรียน: นับเมื่อโรงเรียนแก้ไขและส่งมาใหม่)"
 NO_SCHOOLS = "ไม่พบโรงเรียน{where}ในฐานข้อมูลนี้"
 WHERE_OFFICE = " สังกัด{office}"
 WHERE_PROVINCE = " จังหวัด{province}"
