@@ -395,7 +395,7 @@ class ResultsView(QWidget):
             (text.CRITERIA_READINESS, framework.readiness_groups, readiness_colour),
         )
         for caption, bands, colour_of in rows:
-            layout.addWidget(QLabel(caption, self._criteria))
+            layout.addWidget(QLabel(shown_text(caption), self._criteria))  # "๕ ระดับ" in the window's digits
             line = FlowLayout()  # wraps in a narrow window
             for label, band in zip(_ranges(bands), bands):
                 chip = ColourChip(self._criteria)
@@ -415,7 +415,7 @@ class ResultsView(QWidget):
                                    (COL_READINESS, text.READINESS_HEADER_TIP, framework.readiness_groups)):
             header = self._table.horizontalHeaderItem(column)
             if header is not None:
-                header.setToolTip(tip.format(ranges=", ".join(_ranges(bands))))
+                header.setToolTip(shown_text(tip).format(ranges=", ".join(_ranges(bands))))
         note = QLabel(text.CRITERIA_NOTE.format(title=shown_text(framework.title), version=shown(framework.version)),
                       self._criteria)
         note.setWordWrap(True)
