@@ -31,6 +31,7 @@ def install(shell: Shell) -> ExchangeController:
     ):
         action = make_action(shell.parent, caption, handler)
         shell.add_action(MENU_FILE, action, GROUP_EXCHANGE, edits=edits, in_record_views=in_views)
+        if name == "import_action":
+            action.setObjectName(IMPORT_FILES_ACTION)  # the welcome page's "import files" choice
         setattr(controller, name, action)
-    controller.import_action.setObjectName(IMPORT_FILES_ACTION)  # the welcome page's "import files" choice
     return controller
