@@ -135,6 +135,37 @@ def level_label(score: float | None, framework: Framework) -> str:
     return band.name if band else ""
 
 
+class ScaleGap(NamedTuple):
+    """Scores from ``low`` to ``high`` (two places) that read as the level word ``level`` while still
+    in the readiness group ``group``; the group ``next_group`` begins at ``next_min``."""
+
+    low: float
+    high: float
+    level: str
+    group: str
+    next_group: str
+    next_min: float
+
+
+def scale_gaps(framework: Framework) -> tuple[ScaleGap, ...]:
+    """Where the level words and the readiness groups part (TEST32b B15): for each group's lower
+    line that falls inside a level word's range, the scores below it that already read as that word
+    ("ดี" from 2.50, "ต้องเร่งพัฒนา" below 3.00 by the defaults). Both scales are data, each right by
+    its own source; the results page prints these so one score never reads as a contradiction."""
+    gaps: list[ScaleGap] = []
+    groups = sorted(framework.readiness_groups, key=lambda band: band.min)
+    for below, group in zip(groups, groups[1:]):
+        just_below = round(group.min - 0.01, 2)
+        word = classify(just_below, framework.score_levels)
+        if word is None or word.min >= group.min or word.min < below.min:
+            continue
+        at_line = classify(group.min, framework.score_levels)
+        if at_line is None or at_line.name != word.name:
+            continue  # the line is also a level word's line: the scales agree there
+        gaps.append(ScaleGap(word.min, just_below, word.name, below.name, group.name, group.min))
+    return tuple(gaps)
+
+
 class ComponentTally(NamedTuple):
     """What a component's result is made from: ``answered`` items (a level or "not applicable"),
     ``scored`` items (a level) and ``level_sum``, the sum of those levels (whole levels, so the

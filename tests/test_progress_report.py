@@ -186,3 +186,25 @@ def test_all_offices_without_projects_say_so_plainly(memory_workspace: Workspace
     assert "สำนักงาน: )" not in message and "(๐" not in message
     assert "ไม่พบโครงการของสำนักงานเขตพื้นที่การศึกษาใดในปีงบประมาณ ๒๕๖๙" in message
     assert "๒๕๖๕" in message  # the year that has projects, so the user can try it
+
+
+@needs_poppler
+def test_the_pdf_prints_each_projects_money_and_the_totals(memory_workspace: Workspace, tmp_path: Path) -> None:
+    """TEST32b B10: a project not started yet, with 150,000 planned and 45,500.50 disbursed in quarter 1,
+    printed only its name; the office reports planned vs disbursed per project (seed 004), with the
+    person responsible and the group's total."""
+    projects = memory_workspace.projects
+    projects.add(YEAR, "โครงการพัฒนาห้องเรียนคุณภาพ", area_office=OFFICE, responsible="กลุ่มนิเทศ ติดตามและประเมินผล",
+                 budget_lines=[{"source": "own", "planned_baht": [150000], "disbursed_baht": ["45500.50"]}])
+    projects.add(YEAR, "โครงการสรรหาครูอัตราจ้าง", area_office=OFFICE, status="in_progress",
+                 responsible="นางสาวมาลี ใจดี",
+                 budget_lines=[{"source": "own", "planned_baht": [0, 20000], "disbursed_baht": [0, 4840]}],
+                 behind_reason="งบประมาณที่ตั้งไว้เกินกว่าจำนวนผู้สมัคร")
+    target = write_progress_report(memory_workspace, YEAR, tmp_path / "เงิน.pdf", period="H1")
+    text = flat(target)
+    for words in ("งบประมาณตามแผน", "เบิกจ่ายจริง", "ผู้รับผิดชอบ", "กลุ่มนิเทศติดตามและประเมินผล",
+                  "นางสาวมาลีใจดี", "๑๕๐,๐๐๐", "๔๕,๕๐๐.๕๐", "๑๗๐,๐๐๐", "๕๐,๓๔๐.๕๐"):  # totals: ๑๗๐,๐๐๐ / ๕๐,๓๔๐.๕๐
+        assert squeeze(words) in text, words
+    rows = pdftotext(target, "-layout")
+    total = next(line for line in rows.splitlines() if "๑๗๐,๐๐๐" in line)
+    assert "รวม" in total and "๕๐,๓๔๐.๕๐" in total  # one totals row, both sums on it

@@ -207,6 +207,18 @@ def test_the_export_dialogs_schools_are_in_thai_name_order(qtbot: Any, memory_wo
     assert dialog.school_combo.currentData().id == ws.schools.list()[0].id  # the current school still chosen
 
 
+def test_exporting_from_the_demo_says_its_file_goes_only_into_demo_data(qtbot: Any, memory_workspace: Workspace) -> None:
+    """TEST32b B9: every demo export was refused at the district ("… นำเข้าฐานข้อมูลจริงไม่ได้") with
+    no word of it when the file was made."""
+    memory_workspace.schools.add(code="6301000001", name="โรงเรียนบ้านแม่ตาว")
+    plain = ExportDialog(memory_workspace.schools.list(), [], None)
+    demo = ExportDialog(memory_workspace.schools.list(), [], None, demo=True)
+    for dialog in (plain, demo):
+        qtbot.addWidget(dialog)
+    assert plain.demo_warning is None
+    assert demo.demo_warning is not None and "นำเข้าฐานข้อมูลจริงไม่ได้" in demo.demo_warning.text()
+
+
 # -- import ------------------------------------------------------------------------------------
 def test_importing_two_files_shows_what_they_hold_and_writes_nothing_until_confirmed(
     qtbot: Any, db_path: Path, tmp_path: Path, dialogs: OpenDialogs, two_files: tuple[Path, Path],

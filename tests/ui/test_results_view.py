@@ -148,3 +148,21 @@ def test_the_results_say_which_goals_of_the_plan_moved(qtbot, memory_workspace, 
     assert view.plan_notice() == ("แผนพัฒนา ๒๕๖๙ (เริ่มจากรอบที่ ๑/๒๕๖๘): เป้าหมายที่ขยับขึ้น ๑ จาก ๒ เป้าหมาย"
                                   " ได้แก่ อาคารสถานที่ปลอดภัย")
     assert show(qtbot, memory_workspace, previous.id).plan_notice() == ""  # the plan starts from it
+
+
+def test_the_level_word_and_the_readiness_group_say_what_each_means(qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]
+    """TEST32b B15: a component at 2.89 reads "ดี" beside red "ต้องเร่งพัฒนา": two scales with different
+    cut-offs (the standard five level words; the office's readiness groups from 3.00 and 4.00). The page
+    lists the level words' ranges beside the groups' and says where the two part, so one number no
+    longer reads as "good" and "needs urgent development" without a word why."""
+    current = memory_workspace.assessments.start(school.id, 2569)
+    answer_all(memory_workspace, current.id, THIS_ROUND)
+    view = show(qtbot, memory_workspace, current.id)
+    legend = view.criteria_text()
+    for words in ("ยอดเยี่ยม ≥ ๔.๕๐", "ดี ≥ ๒.๕๐", "กำลังพัฒนา < ๑.๕๐", "ต้องเร่งพัฒนา < ๓.๐๐",
+                  "คะแนน ๒.๕๐–๒.๙๙ ได้ระดับ “ดี” แต่อยู่ในกลุ่ม “ต้องเร่งพัฒนา”",
+                  "คะแนน ๓.๕๐–๓.๙๙ ได้ระดับ “ดีเลิศ” แต่อยู่ในกลุ่ม “อยู่ในเกณฑ์มาตรฐาน”"):
+        assert words in legend, words
+    level_tip, group_tip = (view.header_tip(header) for header in ("ระดับ", "กลุ่มความพร้อม"))
+    assert "ระดับคุณภาพ" in level_tip and "๒.๕๐" in level_tip
+    assert "ต้องเร่งพัฒนา" in group_tip and "๓.๐๐" in group_tip

@@ -86,3 +86,22 @@ def test_the_main_window_offers_the_page(qtbot, memory_workspace: Workspace) -> 
     assert window.location.kind == "inspection_rounds"
     page = window.page("inspection_rounds")
     assert page is not None and page.table.rowCount() == 1  # type: ignore[attr-defined]
+
+
+def test_the_page_reads_as_a_finished_page(qtbot, memory_workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """TEST32b B8: no bold title like the other pages, text at the window's edge, wide empty bands
+    and a four-digit year in a box as wide as the window."""
+    for number in (1, 2):
+        memory_workspace.inspection_rounds.define(2570, number)
+    page = show(qtbot, memory_workspace)
+    assert page.title.text() == "รอบการตรวจราชการ" and page.title.font().bold()
+    assert page.title.font().pointSizeF() > page.font().pointSizeF()
+    margins = page.layout().contentsMargins()
+    assert margins.left() >= 16 and margins.right() >= 16  # as the school pages keep
+    for box in (page.year, page.round):
+        assert box.width() < 200, box.objectName()  # "๒๕๗๐" needs a small box, not 1,050 px
+    for field in (page.start, page.end, page.closes):
+        assert field.width() < 700
+    rows = sum(page.table.rowHeight(row) for row in range(page.table.rowCount()))
+    empty = page.table.viewport().height() - rows
+    assert empty < 3 * page.table.verticalHeader().defaultSectionSize(), empty  # no empty band under 2 rows

@@ -57,6 +57,23 @@ def test_empty_database_opens_on_the_welcome_page(window: MainWindow) -> None:
     assert window.windowTitle() == "ฐานข้อมูลชั่วคราว — โรงเรียนคุณภาพ"  # in memory: no file name
 
 
+def test_the_welcome_page_says_each_roles_first_step(qtbot, window: MainWindow) -> None:
+    """TEST32b B9: district staff and supervisors found nothing for them on the welcome page (their first
+    job is to import the schools' files); and the demo's files cannot go into real data."""
+    welcome = window.page("welcome")
+    assert welcome.import_button.isVisible() and welcome.import_button.title == "นำเข้าไฟล์ข้อมูล"
+    roles = {button.title: button.role for button in (welcome.add_button, welcome.import_button, welcome.demo_button)}
+    assert roles == {"เพิ่มโรงเรียนของฉัน": "โรงเรียน", "นำเข้าไฟล์ข้อมูล": "สำนักงานเขต จังหวัด และศึกษานิเทศก์",
+                     "เปิดข้อมูลตัวอย่าง": "ผู้ที่อยากลองก่อน"}
+    assert "นำเข้าฐานข้อมูลจริงไม่ได้" in welcome.footnote.text()  # the demo's files stay demo
+    action = next(a for a in window.actions() if a.objectName() == "importFilesAction")
+    action.triggered.disconnect()  # no file dialog in the test: only that the choice runs the command
+    pressed: list[bool] = []
+    action.triggered.connect(lambda *_args: pressed.append(True))
+    qtbot.mouseClick(welcome.import_button, Qt.MouseButton.LeftButton)
+    assert pressed == [True]
+
+
 def test_the_title_names_the_app_once_where_qt_would_add_it(window: MainWindow) -> None:
     # Qt's xcb and Windows plugins append " — <applicationDisplayName>" to a window title unless it
     # already ends with it (QPlatformWindow::formatWindowTitle); macOS appends nothing. A title that

@@ -7,6 +7,7 @@ Everything shown is computed by the core (``assessments.result``); this page onl
 from __future__ import annotations
 
 import sqlite3
+from typing import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.assessments import Assessment
 from qualityschool_desktop.framework import Band
 from qualityschool_desktop.plans.progress import goals_moved_in_round, moved_sentence
-from qualityschool_desktop.scoring import AssessmentResult, ComponentResult
+from qualityschool_desktop.scoring import AssessmentResult, ComponentResult, scale_gaps
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import follow as follow_digits
 from ui.common.digits import score, shown, shown_text
@@ -33,6 +34,7 @@ from .charts import ChartBar, ComponentScoreChart
 UP_COLOUR = "#2e7d32"
 DOWN_COLOUR = "#c62828"
 SAME_COLOUR = "#616161"
+LEVEL_COLOUR = "#eceff1"  # the level words have no colour of their own: a quiet grey
 # Table columns, in the order of text.TABLE_HEADERS.
 COL_TITLE, COL_PREVIOUS, COL_CURRENT, COL_CHANGE, COL_LEVEL, COL_READINESS, COL_ANSWERED = range(7)
 OVERALL_ROW_KEY = "overall"
@@ -389,22 +391,31 @@ class ResultsView(QWidget):
         layout.addWidget(self._heading(text.CRITERIA_HEADING, self._criteria))
         rows = (
             (text.CRITERIA_BANDS, framework.colour_bands, lambda band: band.colour or NO_SCORE_COLOUR),
+            (text.CRITERIA_LEVELS, framework.score_levels, lambda band: LEVEL_COLOUR),
             (text.CRITERIA_READINESS, framework.readiness_groups, readiness_colour),
         )
         for caption, bands, colour_of in rows:
-            layout.addWidget(QLabel(caption, self._criteria))
+            layout.addWidget(QLabel(shown_text(caption), self._criteria))  # "๕ ระดับ" in the window's digits
             line = FlowLayout()  # wraps in a narrow window
-            for index, band in enumerate(bands):
-                last = index == len(bands) - 1
-                # The last band starts at 0: read it as "below the one before".
-                label = (
-                    text.CRITERIA_BELOW.format(name=band.name, min=shown(f"{bands[index - 1].min:.2f}"))
-                    if last and index > 0 else text.CRITERIA_AT_LEAST.format(name=band.name, min=shown(f"{band.min:.2f}"))
-                )
+            for label, band in zip(_ranges(bands), bands):
                 chip = ColourChip(self._criteria)
                 chip.set_chip(label, colour_of(band))
                 line.addWidget(chip)
             layout.addLayout(line)
+        gaps = scale_gaps(framework)
+        if gaps:  # "ดี" beside "ต้องเร่งพัฒนา" for one score: say why (TEST32b B15)
+            two = QLabel(text.CRITERIA_GAPS.format(gaps="".join("\n• " +
+                text.CRITERIA_GAP.format(low=shown(f"{gap.low:.2f}"), high=shown(f"{gap.high:.2f}"), level=gap.level,
+                                         group=gap.group, next=gap.next_group, min=shown(f"{gap.next_min:.2f}"))
+                for gap in gaps)), self._criteria)
+            two.setObjectName("criteriaScaleGaps")
+            two.setWordWrap(True)
+            layout.addWidget(two)
+        for column, tip, bands in ((COL_LEVEL, text.LEVEL_HEADER_TIP, framework.score_levels),
+                                   (COL_READINESS, text.READINESS_HEADER_TIP, framework.readiness_groups)):
+            header = self._table.horizontalHeaderItem(column)
+            if header is not None:
+                header.setToolTip(shown_text(tip).format(ranges=", ".join(_ranges(bands))))
         note = QLabel(text.CRITERIA_NOTE.format(title=shown_text(framework.title), version=shown(framework.version)),
                       self._criteria)
         note.setWordWrap(True)
@@ -439,6 +450,17 @@ class ResultsView(QWidget):
         self.edit_requested.emit(self._assessment_id)
 
     # -- for tests and tools -----------------------------------------------------------------
+    def criteria_text(self) -> str:
+        """Every caption, chip and note of the criteria section, one a line."""
+        parts = [w.text() for w in self._criteria.findChildren(QLabel)]
+        parts += [chip.label for chip in self._criteria.findChildren(ColourChip)]
+        return "\n".join(parts)
+
+    def header_tip(self, header: str) -> str:
+        """The tooltip of the table's column headed ``header``."""
+        item = self._table.horizontalHeaderItem(text.TABLE_HEADERS.index(header))
+        return item.toolTip() if item is not None else ""
+
     def table_row(self, key: str) -> dict[str, str]:
         """What the table shows for a component code (or "overall"), by column header."""
         for row in range(self._table.rowCount()):
@@ -460,6 +482,17 @@ class ResultsView(QWidget):
 
     def provisional_notice_shown(self) -> bool:
         return not self._provisional.isHidden()
+
+
+def _ranges(bands: Sequence[Band]) -> list[str]:
+    """Each band as "name ≥ min", the last (which starts at 0) as "below the one before"."""
+    labels = []
+    for index, band in enumerate(bands):
+        if index == len(bands) - 1 and index > 0:
+            labels.append(text.CRITERIA_BELOW.format(name=band.name, min=shown(f"{bands[index - 1].min:.2f}")))
+        else:
+            labels.append(text.CRITERIA_AT_LEAST.format(name=band.name, min=shown(f"{band.min:.2f}")))
+    return labels
 
 
 def _previous_component(previous: AssessmentResult | None, code: str) -> float | None:

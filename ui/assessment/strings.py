@@ -149,6 +149,12 @@ WEAKEST_HINT = "คลิกที่ประเด็นเพื่อไป�
 CRITERIA_HEADING = "เกณฑ์ที่ใช้จัดกลุ่ม"
 CRITERIA_BANDS = "กลุ่มสี (จากคะแนนรวม)"
 CRITERIA_READINESS = "กลุ่มความพร้อม (จากคะแนนแต่ละด้าน)"
+# The level word and the readiness group read the same score on two scales (TEST32b B15).
+CRITERIA_LEVELS = "ระดับคุณภาพ (คะแนนเฉลี่ยอ่านเป็นคำ ตามมาตรฐาน ๕ ระดับ)"
+CRITERIA_GAP = "คะแนน {low}–{high} ได้ระดับ “{level}” แต่อยู่ในกลุ่ม “{group}” (กลุ่ม “{next}” เริ่มที่ {min})"
+CRITERIA_GAPS = "ระดับคุณภาพกับกลุ่มความพร้อมใช้เกณฑ์ต่างกัน คะแนนเดียวกันจึงอ่านได้ดังนี้{gaps}"
+LEVEL_HEADER_TIP = "ระดับคุณภาพ: คะแนนเฉลี่ยของด้านอ่านเป็นคำตามมาตรฐาน ๕ ระดับ ({ranges})"
+READINESS_HEADER_TIP = "กลุ่มความพร้อมตามเกณฑ์ของสำนักงาน ({ranges}) ใช้เกณฑ์ต่างจากระดับคุณภาพ"
 CRITERIA_AT_LEAST = "{name} ≥ {min}"
 CRITERIA_BELOW = "{name} < {min}"
 CRITERIA_NOTE = "ค่าเกณฑ์มาจากไฟล์เกณฑ์การประเมิน {title} ฉบับ {version}"

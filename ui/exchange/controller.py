@@ -249,7 +249,8 @@ class ExchangeController(QObject):
         current = self._current_school()
         from .export_dialog import ExportDialog, visitor_names
 
-        dialog = ExportDialog(schools, visitor_names(workspace), current, self.window)
+        dialog = ExportDialog(schools, visitor_names(workspace), current, self.window,
+                              demo=workspace.schools.is_demo_database())
         return self._open(dialog, lambda: self._export_chosen(dialog))
 
     def _current_school(self) -> School | None:

@@ -88,6 +88,7 @@ class ExportDialog(QDialog):
 
     def __init__(
         self, schools: list[School], visitors: list[str], current: School | None, parent: QWidget | None = None,
+        *, demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(s.EXPORT_TITLE)
@@ -119,6 +120,12 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        self.demo_warning: QLabel | None = None
+        if demo:  # its file can go only into demo data (TEST32b B9): said in the intro's place
+            intro.setText(s.EXPORT_DEMO)
+            intro.setObjectName("demoExportWarning")
+            intro.setStyleSheet("color: #8a4b00;")
+            self.demo_warning = intro
         layout.addSpacing(6)
         layout.addWidget(self.all_choice)
         layout.addWidget(hint(s.SCOPE_ALL_HINT.format(count=count_text(len(schools)))))

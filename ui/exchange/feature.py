@@ -5,7 +5,7 @@ waiting for a person, the conflicts kept and the senders' keys, all done by one
 from __future__ import annotations
 
 from ui.common.actions import make_action
-from ui.shell.api import GROUP_EXCHANGE, MENU_FILE, Shell
+from ui.shell.api import GROUP_EXCHANGE, IMPORT_FILES_ACTION, MENU_FILE, Shell
 
 from . import strings as s
 from .controller import ExchangeController
@@ -31,5 +31,7 @@ def install(shell: Shell) -> ExchangeController:
     ):
         action = make_action(shell.parent, caption, handler)
         shell.add_action(MENU_FILE, action, GROUP_EXCHANGE, edits=edits, in_record_views=in_views)
+        if name == "import_action":
+            action.setObjectName(IMPORT_FILES_ACTION)  # the welcome page's "import files" choice
         setattr(controller, name, action)
     return controller

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -18,11 +20,13 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.columns import keep_rows_in_view
 from ui.common.digit_spin import DigitSpinBox
+from ui.common.widgets import page_title
 
 from . import strings as text
 
 ERROR_STYLE = "color: #b71c1c;"
 SAVED_STYLE = "color: #2e7d32;"
+MOST_ROWS = 4  # rounds shown before the list scrolls (two a year: two years; the form stays in view)
 
 
 def _state(item: InspectionRound, today: date) -> str:
@@ -42,8 +46,13 @@ class RoundsPage(QWidget):
         self.read_only = read_only
         self.rounds: list[InspectionRound] = []
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)  # the school pages' margins (TEST32b B8)
+        self.title = page_title(text.TITLE)
+        self.title.setParent(self)
+        layout.addWidget(self.title)
         intro = QLabel(text.INTRO, self)
         intro.setWordWrap(True)
+        intro.setStyleSheet("color: #616161;")
         layout.addWidget(intro)
         self.table = QTableWidget(0, len(text.HEADERS), self)
         self.table.setObjectName("roundsTable")
@@ -56,13 +65,16 @@ class RoundsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._chosen)
         keep_rows_in_view(self.table, rows=3)  # whole rows at 150 %: the page scrolls (try11b F15)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)  # as tall as its rows (fit_table), not a band of empty rows
         self.empty = QLabel(text.NONE, self)
         self.empty.setObjectName("roundsEmpty")
         layout.addWidget(self.empty)
 
         box = QGroupBox(text.FORM_TITLE, self)
         form = QFormLayout(box)
+        # Each field as wide as what it holds: a four-digit year in a small box (TEST32b B8).
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.year = DigitSpinBox(box)
         self.year.setObjectName("roundYear")
         self.year.setRange(2500, 2700)
@@ -77,8 +89,21 @@ class RoundsPage(QWidget):
         for key in layout_ids():
             self.layout_combo.addItem(digits.shown_text(text.LAYOUTS.get(key, key)), key)
         self._usual_layout(self.round.value())
-        form.addRow(text.YEAR, self.year)
-        form.addRow(text.ROUND, self.round)
+        number_width = self.fontMetrics().horizontalAdvance("๒๕๗๐๐") + 48  # the digits and the arrows
+        for spin in (self.year, self.round):
+            spin.setFixedWidth(number_width)
+        for field in (self.start, self.end, self.closes):
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24)
+        self.layout_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        which = QHBoxLayout()  # the year and the round on one line: they name one round together
+        which.addWidget(self.year)
+        round_label = QLabel(text.ROUND, box)
+        round_label.setBuddy(self.round)
+        which.addSpacing(16)
+        which.addWidget(round_label)
+        which.addWidget(self.round)
+        which.addStretch(1)
+        form.addRow(text.YEAR, which)
         form.addRow(text.START, self.start)
         form.addRow(text.END, self.end)
         form.addRow(text.CLOSES, self.closes)
@@ -95,6 +120,7 @@ class RoundsPage(QWidget):
         self.message.setWordWrap(True)
         form.addRow(self.message)
         layout.addWidget(box)
+        layout.addStretch(1)
         self.year.valueChanged.connect(self._form_changed)
         self.round.valueChanged.connect(self._form_changed)
         self.round.valueChanged.connect(self._usual_layout)
@@ -140,8 +166,21 @@ class RoundsPage(QWidget):
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.setVisible(bool(self.rounds))
+        self._fit_table()
         self.empty.setVisible(not self.rounds)
         self._form_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit_table()  # the style sheet's row height is known once shown
+
+    def _fit_table(self) -> None:
+        """The list as tall as its rows, up to :data:`MOST_ROWS` (then it scrolls); never lower
+        than :func:`keep_rows_in_view`'s floor."""
+        rows = sum(self.table.rowHeight(row) for row in range(min(self.table.rowCount(), MOST_ROWS)))
+        header = self.table.horizontalHeader()
+        head = max(header.height(), header.sizeHint().height())
+        self.table.setMaximumHeight(max(self.table.minimumHeight(), head + rows + 2 * self.table.frameWidth() + 2))
 
     def _relabel(self) -> None:
         """The form's fixed texts in the window's digits (they follow a switch of style)."""

@@ -27,3 +27,5 @@ GROUP_DIGITS = "digits"  # มุมมอง: the digit style
 GROUP_ABOUT = "about"
 # The object name of the action the welcome page's first choice ("add my school") triggers.
 ADD_SCHOOL_ACTION = "addSchoolAction"
+# ... and the one its second choice ("import files", for an office or a supervisor) triggers.
+IMPORT_FILES_ACTION = "importFilesAction"

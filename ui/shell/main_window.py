@@ -23,8 +23,8 @@ from ui.common.screen import room
 
 from . import strings as text
 from .keys import (
-    ADD_SCHOOL_ACTION, GROUP_ABOUT, GROUP_DATABASE, GROUP_NAVIGATION, GROUP_PRINT, GROUP_QUIT, MENU_FILE, MENU_HELP,
-    MENU_SCHOOLS, WELCOME,
+    ADD_SCHOOL_ACTION, GROUP_ABOUT, GROUP_DATABASE, GROUP_NAVIGATION, GROUP_PRINT, GROUP_QUIT, IMPORT_FILES_ACTION,
+    MENU_FILE, MENU_HELP, MENU_SCHOOLS, WELCOME,
 )
 from .menus import Menus
 from .page_stack import PageStack, scrolling
@@ -261,13 +261,18 @@ class MainWindow(QMainWindow):
         page = WelcomePage()
         page.add_school.connect(self._add_first_school)
         page.open_demo.connect(self.databases.open_demo)
-        shut_if_read_only(self.workspace.read_only, page.add_button)  # the demo is another file: still fine
+        page.import_files.connect(lambda: self._trigger(IMPORT_FILES_ACTION))
+        shut_if_read_only(self.workspace.read_only, page.add_button, page.import_button)  # the demo is another file: still fine
         return Page(page)
 
     def _add_first_school(self) -> None:
         """The welcome page's first choice: the schools feature's "add a school" command."""
+        self._trigger(ADD_SCHOOL_ACTION)
+
+    def _trigger(self, name: str) -> None:
+        """Run the window's command whose object name is ``name`` (a feature's, by its key)."""
         for action in self.actions():
-            if action.objectName() == ADD_SCHOOL_ACTION:
+            if action.objectName() == name:
                 action.trigger()
                 return
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable
 
 from reportlab.platypus import KeepTogether, Spacer
@@ -14,7 +15,7 @@ from ...projects.rules import STATUSES
 from ...thai import DigitText, format_date
 from ...thai_dates import format_date_numeric
 from ...typeset import ThaiParagraph, thai_table
-from ..blocks import TEXT_WIDTH, demo_notice, report_styles
+from ..blocks import TEXT_WIDTH, demo_notice, number_cell, report_styles
 from ..document import Document
 from .pie import STATUS_COLOURS, PieChart, Slice
 
@@ -49,6 +50,15 @@ NO_RESULTS = "ยังไม่ได้บันทึกผลการดำ
 GOAL = "สนองเป้าหมายของแผนพัฒนา {goal}"
 OBEC_TITLE = "โครงการที่ได้รับจัดสรรงบประมาณจาก สพฐ."  # seed 004's section ๒
 COMPONENTS = "องค์ประกอบ/ประเด็นที่สนับสนุน {codes}"
+# Each group's money in one table, a row per project and a totals row (TEST32b B10: a project not yet
+# started printed its name only, though money was planned and spent; seed 004 reports planned vs
+# disbursed per project and the office's total "คิดเป็นร้อยละ …").
+MONEY_TITLE = "งบประมาณตามแผนและการเบิกจ่าย {phrase} ปีงบประมาณ {year}"
+MONEY_HEADER = ("ที่", "โครงการ", "ผู้รับผิดชอบ", "งบประมาณตามแผน (บาท)", "เบิกจ่ายจริง (บาท)", "ร้อยละ")
+MONEY_TOTAL = "รวม {count} โครงการ"
+ALL_MONEY = ("รวมทุกกลุ่มโครงการ {count} โครงการ งบประมาณตามแผน {planned} บาท เบิกจ่ายจริง {disbursed} บาท"
+             "{share}")
+ALL_SHARE = " คิดเป็นร้อยละ {share}"
 
 
 def progress_document(report: ProgressReport, t: DigitText) -> Document:
@@ -103,6 +113,47 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
                                                           digits=t.style), Spacer(1, 10)]))
         return story
 
+    def percent(disbursed: int, planned: int) -> str:
+        """Disbursed as a share of planned, two places ("–" where nothing was planned)."""
+        if planned <= 0:
+            return "–"
+        return t(f"{(Decimal(disbursed) * 100 / Decimal(planned)).quantize(Decimal('0.01'), ROUND_HALF_UP):,}")
+
+    def money_table(group: ProjectGroup) -> list[Any]:
+        widths = [28.0, 0.0, 96.0, 80.0, 74.0, 44.0]
+        widths[1] = TEXT_WIDTH - sum(widths)
+        header_style = s["centre_bold"]
+        rows: list[list[Any]] = [list(MONEY_HEADER)]
+        for n, line in enumerate(group.projects, 1):
+            rows.append([number_cell(t(str(n)), s["table_body"], widths[0], padding=3),
+                         line.project.name or "–", line.project.responsible or "–",
+                         number_cell(money(line.planned_satang), s["table_body"], widths[3], padding=3),
+                         number_cell(money(line.disbursed_satang), s["table_body"], widths[4], padding=3),
+                         number_cell(percent(line.disbursed_satang, line.planned_satang), s["table_body"],
+                                     widths[5], padding=3)])
+        planned = sum(line.planned_satang for line in group.projects)
+        disbursed = sum(line.disbursed_satang for line in group.projects)
+        bold = s["table_header"]
+        rows.append(["", t(MONEY_TOTAL.format(count=len(group.projects))), "",
+                     number_cell(money(planned), bold, widths[3], padding=3),
+                     number_cell(money(disbursed), bold, widths[4], padding=3),
+                     number_cell(percent(disbursed, planned), bold, widths[5], padding=3)])
+        last = len(rows) - 1
+        table = thai_table(rows, widths, body_style=s["table_body"], header_style=header_style, padding=3,
+                           extra_commands=[("SPAN", (1, last), (2, last)), ("NOSPLIT", (0, 0), (-1, 1)),
+                                           ("NOSPLIT", (0, max(last - 1, 1)), (-1, last))])
+        return [p(MONEY_TITLE.format(phrase=phrase, year=year), "label"), table, Spacer(1, 10)]
+
+    def all_money() -> list[Any]:
+        lines = [line for _key, group in report.groups for line in group.projects]
+        if len(report.groups) < 2:
+            return []  # one group: its table's totals row is the whole
+        planned = sum(line.planned_satang for line in lines)
+        disbursed = sum(line.disbursed_satang for line in lines)
+        share = percent(disbursed, planned)
+        return [p(t(ALL_MONEY.format(count=len(lines), planned=money(planned), disbursed=money(disbursed),
+                                     share=ALL_SHARE.format(share=share) if planned > 0 else "")))]
+
     titles = {"own": plan_title, "obec": OBEC_TITLE, "others": others_title}
 
     def numbered() -> list[tuple[str, str, ProjectGroup]]:
@@ -110,7 +161,8 @@ def progress_document(report: ProgressReport, t: DigitText) -> Document:
         return [(t(str(n)), titles[key], group) for n, (key, group) in enumerate(report.groups, 1)]
 
     def summary() -> list[Any]:
-        return [flowable for number, title, group in numbered() for flowable in counts(number, title, group)]
+        return [*(flowable for number, title, group in numbered()
+                  for flowable in (*counts(number, title, group), *money_table(group))), *all_money()]
 
     def indicators(line: ProjectLine) -> list[Any]:
         items = line.project.indicators
