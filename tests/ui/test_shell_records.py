@@ -32,7 +32,7 @@ FROZEN: list[tuple[type, dict[str, Any]]] = [
     (Kind, {"name": "visit", "make": _make, "crumbs": _crumbs, "record": True, "owns_alt_left": False}),
     (SchoolTabSpec, {"key": "plans", "title": "แผนพัฒนา", "order": 25, "make": _make, "follows_page": False}),
     (Notice, {"text": "พิมพ์แล้ว", "file": Path("/tmp/a.pdf"), "folder": Path("/tmp"), "kind": "failed",
-              "openable": False, "sticky": True, "unasked": True}),
+              "openable": False, "sticky": True, "unasked": True, "on_page": True}),
     (SchoolRow, {"school": _SAMPLE["School"], "latest": _SAMPLE["Assessment"], "result": _SAMPLE["AssessmentResult"],
                  "review": "waiting", "to_correct": (_SAMPLE["Assessment"], "returned"), "to_review": True}),
 ]
