@@ -122,7 +122,8 @@ def cut_names(table: QTableWidget, column: int, label: str) -> list[str]:
 def test_the_budget_pages_names_are_whole(qtbot, demo_window: Callable[[QSize | None], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
     """T11b: the school's budget tab cut its "รายการ" ("กล้องโทรทั…") and the office's budget page
     the schools' and offices' names ("โรงเรียนชุมช…", "สพป.…") at 125 % and 150 %; the lists now
-    keep the names whole and scroll sideways."""
+    keep the names whole and scroll sideways. s32 (bud32): the budget tab's items asked for end in
+    "…" again where narrow, whole in their tooltips, so that the list does not scroll sideways."""
     window = demo_window(WINDOWS[scaling])
     window.navigate(Location("budget"))
     qtbot.wait(50)
@@ -145,7 +146,10 @@ def test_the_budget_pages_names_are_whole(qtbot, demo_window: Callable[[QSize | 
     [items] = [table for table in school_page.tabs.currentWidget().findChildren(QTableWidget)
                if table.model().headerData(2, Qt.Orientation.Horizontal) == "รายการ"]
     assert items.rowCount() > 0 and workspace is window.workspace
-    found += cut_names(items, 2, "รายการ")
+    # s32 bud32: the items asked for give way to the other columns: "…", whole in the tooltip.
+    found += [problem for problem in cut_names(items, 2, "รายการ")
+              if not any(items.item(row, 2).text() in problem and items.item(row, 2).text() in items.item(row, 2).toolTip()
+                         for row in range(items.rowCount()))]
     sideways += [items] if scaling == "100 %" else []
     found += [f"{table.objectName() or table.model().headerData(0, Qt.Orientation.Horizontal)} scrolls sideways:"
               f" {[table.columnWidth(c) for c in range(table.columnCount())]} in {table.viewport().width()}"

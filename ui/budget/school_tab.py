@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QAbstractItemView, QComboBox, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -24,10 +24,11 @@ from qualityschool_desktop.budget.years import year_choice
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import StretchKeeper, widest_cell
+from ui.common.columns import fit_columns, widest_cell
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.edit_blocks import school_edit_block
+from ui.common.elided_combo import ElidedCombo
 from ui.common.save_lines import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine
 from ui.common.save_state import Saver, is_retryable
 from ui.common.undo_removal import UndoRemoval
@@ -43,13 +44,18 @@ RULE_COLOUR = "#a15c00"  # amber: over the rules is a note, the draft is saved
 COLUMNS = ("priority", "kind", "description", "quantity", "unit", "unit_price", None, "span_years", "scope_codes",
            "justification")
 COL_KIND, COL_AMOUNT = 1, 6
-# The fixed columns' widths (pixels; wider where the heading needs it), the description stretching.
-# At 1366 px the last column shows without sideways scrolling (TEST25, a14): the amount columns'
-# headings take two lines, the kind's box and the justification are shortened (whole in their
-# tooltips), and the description has the rest.
+STRETCH_MIN = 200  # the description's least width before the others narrow
+STRETCH_LEAST = 150  # and before องค์ประกอบ/ประเด็น is left out (150 %)
+KIND_LEAST = 110  # the kind's box: "ครุภัณฑ์" whole, the longer kinds' beginnings
+# The fixed columns' widths (pixels), the description stretching. Where the list is narrower
+# (125 %, 150 % display scaling) they narrow, none below its heading, the money columns never below
+# their widest figure (ui.common.columns); the texts (the kind, the description, the justification)
+# end in "…", whole in their tooltips: the list never scrolls sideways (TEST25 a14, s32 bud32).
 COLUMN_WIDTHS = {0: 60, 1: 180, 3: 70, 4: 80, 5: 110, 6: 110, 7: 70, 8: 100, 9: 150}
-COL_JUSTIFICATION = 9
+COL_SCOPE, COL_JUSTIFICATION = 8, 9
 NUMERIC = {0, 3, 5, 6, 7}
+MONEY = (5, 6)
+TEXTS = {1, 2, 4, 8, 9}  # shortened with "…" where narrow: whole in the tooltip
 
 
 def money(satang: int) -> str:
@@ -129,10 +135,17 @@ class BudgetPanel(SchoolTab):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self._fit_headings()
-        StretchKeeper(self.table, 2, lambda: widest_cell(self.table, 2))  # "รายการ" whole (125 %, 150 %)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._columns = fit_columns(self.table, 2, COLUMN_WIDTHS, stretch_min=STRETCH_MIN,
+                                    headings=[text.TWO_LINE_HEADINGS.get(h, h) for h in text.HEADERS])
+        # At 150 % ten columns at their headings' widths leave the description a sliver: the
+        # justification narrows to its heading, then องค์ประกอบ/ประเด็น is left out (said in the
+        # description's tooltip) while the description has less than STRETCH_LEAST.
+        self._columns.squeeze, self._columns.squeeze_room = {COL_JUSTIFICATION: 0}, STRETCH_LEAST
+        self._columns.droppable, self._columns.drop_room = (COL_SCOPE,), STRETCH_LEAST
+        # No column is narrower than its heading's widest line; Qt's "…" would take a two-line
+        # heading as one line and cut it ("ราคาต่อหน่ว…").
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setMinimumHeight(self.fontMetrics().height() * 3)  # the page stays short at 150 %
         self.table.itemChanged.connect(self._cell_edited)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -240,21 +253,25 @@ class BudgetPanel(SchoolTab):
         """The line above the table: how to use it, or why it cannot be edited here."""
         return self.hint.text()
 
-    def _fit_headings(self) -> None:
-        """Each fixed column at least as wide as its heading in the style the window gives it
-        (TEST14 finding 16: with the house style at 1366 px "ราคาต่อหน่วย (บาท)" read "าคาต่อหน่วย (บาท")."""
+    def _fit_columns(self) -> None:
+        """The columns fitted to the list's width, each at least as wide as its heading in the style
+        the window gives it (TEST14 finding 16: "ราคาต่อหน่วย (บาท)" read "าคาต่อหน่วย (บาท"), the
+        money columns as their widest figure ("๑,๔๓๖,๖๐๐" never cut)."""
         header = self.table.horizontalHeader()
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        floors = {column: header.sectionSizeHint(column) for column in COLUMN_WIDTHS}  # the style's own measure
+        floors[COL_KIND] = max(floors[COL_KIND], KIND_LEAST)
+        floors.update({column: max(floors[column], widest_cell(self.table, column)) for column in MONEY})
+        self._columns.floors = floors
+        self._columns.fit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self._fit_headings()  # the window's style sheet and font are known once shown
+        self._fit_columns()  # the window's style sheet and font are known once shown
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self._fit_headings()
+            self._fit_columns()
 
     # -- data ----------------------------------------------------------------------------------
     def _restyle(self) -> None:
@@ -312,6 +329,7 @@ class BudgetPanel(SchoolTab):
             self._filling = False
         self.table.setVisible(bool(self.rows))
         self.empty_label.setVisible(not self.rows)
+        self._fit_columns()  # the figures' widths
         messages = self.workspace.budget.messages(self.school_id, self.fiscal_year)
         self.rules_label.setText(shown_text("\n".join(messages)))
         self.rules_label.setVisible(bool(messages))
@@ -357,8 +375,10 @@ class BudgetPanel(SchoolTab):
             flags = cell.flags()
             editable = column not in (COL_AMOUNT, COL_KIND) and not self._block
             cell.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags & ~Qt.ItemFlag.ItemIsEditable)
-            if column == COL_JUSTIFICATION:  # shortened in its column: whole in the tooltip
-                cell.setToolTip(item.justification)
+            if column in TEXTS and typed is None:  # shortened in its column: whole in the tooltip
+                cell.setToolTip(cell.text())
+            if column == 2 and typed is None and item.scope_codes:  # and the scope, its column left out at 150 %
+                cell.setToolTip(cell.text() + "\n" + text.SCOPE_TIP.format(codes=shown(item.scope_codes)))
             if column == COL_AMOUNT:  # in words; a งบผูกพัน item's is the whole commitment (try14 F11)
                 cell.setToolTip("\n".join(filter(None, (baht_words(item.amount_satang),
                                                          whole_amount_note(item, digit_style())))))
@@ -367,7 +387,7 @@ class BudgetPanel(SchoolTab):
     def _kind_box(self, row: int, item: BudgetItem) -> None:
         box = self.table.cellWidget(row, COL_KIND)
         if not isinstance(box, QComboBox):
-            box = QComboBox()
+            box = ElidedCombo()  # a long kind ends in "…" in a narrow column
             box.setAccessibleName(text.HEADERS[1])
             for kind in self.rules.kinds:
                 box.addItem(self.rules.kind_labels[kind], kind)
