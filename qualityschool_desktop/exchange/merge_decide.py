@@ -92,8 +92,11 @@ class DecidePass:
                 decision.action, decision.winner = "pending", ""
                 decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
             if decision.reason == "not_owner" and table in ("review_decisions", "budget_decisions"):
-                decision.action = "refused" if table == "review_decisions" else "pending"  # only the office decides
-                reason = self.owners.not_the_office(row, signer, self.source)
+                # Only the office decides; until a person binds its key here the decision waits, so the
+                # binding applies it (rejudge.bind_office) and the school sees the verdict (s32 B20).
+                own = table == "review_decisions" and self.owners.school_decides_own(row, signer)
+                decision.action = "refused" if own else "pending"  # a school never reviews its own round
+                reason = self.owners.not_the_office(row, signer, self.source, own=own)
                 self.tally.warnings.extend([reason] if reason else [])
             elif decision.reason == "not_owner" and table == "projects" and row["school_id"] is None:
                 decision.action = "refused"  # an office's own project: only that office's bound key

@@ -129,9 +129,9 @@ class PendingChange:
     @property
     def reason_text(self) -> str:
         """Why the change waits, in Thai (:data:`REASONS`; the key itself when unknown)."""
-        if self.table == "budget_decisions" and self.reason == "not_owner":
-            from ..review.offices import BUDGET_PENDING
-            return BUDGET_PENDING
+        if self.table in ("budget_decisions", "review_decisions") and self.reason == "not_owner":
+            from ..review.offices import BUDGET_PENDING, REVIEW_PENDING
+            return BUDGET_PENDING if self.table == "budget_decisions" else REVIEW_PENDING
         return REASONS.get(self.reason, self.reason)
 
     @property
