@@ -97,6 +97,10 @@ class DecidePass:
                 own = table == "review_decisions" and self.owners.school_decides_own(row, signer)
                 decision.action = "refused" if own else "pending"  # a school never reviews its own round
                 reason = self.owners.not_the_office(row, signer, self.source, own=own)
+                area = "" if own else self.owners.area_deciding(row)
+                if area and signer == self.package.manifest["exporter"]["installation_id"] \
+                        and area not in self.tally.office_waits:
+                    self.tally.office_waits.append(area)
                 self.tally.warnings.extend([reason] if reason else [])
             elif decision.reason == "not_owner" and table == "projects" and row["school_id"] is None:
                 decision.action = "refused"  # an office's own project: only that office's bound key

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..review import offices
+from ..schools import code_and_area_office
 from ..thai import Own, Sentence, office_name
 from ..visit_owners import REBOUND
 from . import bindings, seals, signing, statements, versions
@@ -159,6 +160,15 @@ class Ownership:
         school cannot pass its own round: such a decision is refused, never kept waiting."""
         parent = self.lineage.parent("assessments", row["assessment_id"])
         return bool(parent and parent.school_id) and self.is_owner(("school", parent.school_id), signer)
+
+    def area_deciding(self, row: dict[str, Any]) -> str:
+        """The area office (as stored) of the school a review or budget decision ``row`` answers,
+        "" when that school has none or is not known here."""
+        budget = "request_id" in row
+        parent = self.lineage.parent(*(("budget_requests", row["request_id"]) if budget
+                                       else ("assessments", row["assessment_id"])))
+        found = code_and_area_office(self.conn, parent.school_id) if parent and parent.school_id else None
+        return office_name(found[1]) if found and found[1] else ""
 
     def not_the_office(self, row: dict[str, Any], signer: str, source: str, own: bool = False) -> str | None:
         """The Thai reason a review decision signed by ``signer`` waits here
