@@ -247,7 +247,12 @@ def apply_import(
         result.files_written = placed
         result.own_brought_back = own_back
         result.rejudged, result.reapplied = rejudged, reapplied
-        result.office_rejudged = office_done
+        result.office_rejudged, result.office_bound = office_done, office_key if office_done is not None else ""
+        if office_done is not None:  # said and counted with what the file's bindings decided
+            result.rejudged = Rejudged(
+                rejudged.applied + office_done.applied, rejudged.conflicts + office_done.conflicts,
+                rejudged.superseded + office_done.superseded, rejudged.rejected + office_done.rejected,
+                rejudged.records | office_done.records)
         result.made_same = tally.made_same  # what moved with each typed school (fx30 B7a)
         result.bound_same = {code: tuple(str(row[0]) for row in workspace.db.execute(
             "SELECT DISTINCT fingerprint FROM school_signers WHERE school_id = ? AND length(fingerprint) = 64"

@@ -265,6 +265,7 @@ class ImportResult(ImportPreview):
     files_written: int = 0
     own_brought_back: int = 0
     office_rejudged: Any = None  # s32 B20: what binding the office's key (office_key=) applied, or None
+    office_bound: str = ""  # s32 B20: the area office the file's key was bound as (office_key=)
     # code -> the fingerprints the school is bound to now, per code of made_one (test28 N8)
     bound_same: dict[str, tuple[str, ...]] = field(default_factory=dict)
     made_same: list[MadeSame] = field(default_factory=list)  # the typed schools made the school's own

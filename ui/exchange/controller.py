@@ -454,6 +454,7 @@ class ExchangeController(QObject):
         paths = [check.path for check in checks]
         same = {check.path: check.same_schools() for check in checks}
         trust = {check.path: check.trust_signer for check in checks}  # saved with the import (B15)
+        office = {check.path: check.office_key for check in checks}  # s32 B20: bound by the import
 
         refused_before = [(check.path, check.error) for check in left_out if check.refused]
         not_chosen = [check.path for check in left_out if not check.refused]
@@ -471,7 +472,8 @@ class ExchangeController(QObject):
                          s.APPLYING.format(n=count_text(number + 1), m=count_text(len(paths)), name=path.name))
                 try:
                     outcome.results.append((path, apply_import(workspace, path, same_schools=same[path],
-                                                                   trust_signer=trust[path], checked=checked)))
+                                                                   trust_signer=trust[path], checked=checked,
+                                                                   **({"office_key": office[path]} if office[path] else {}))))
                 except QualitySchoolError as error:
                     outcome.refused.append((path, error_message(error)))
                 except OSError as error:

@@ -30,6 +30,7 @@ from ui.common.digits import shown_text
 from ui.common.flow import FlowLayout
 
 from . import strings as s
+from .office_tick import OfficeTick
 
 from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, fingerprint_line, format_when, groups, key_font, kind_label, muted, number
 from .words import count_of, refusal_text, said, scope_text, totals_of
@@ -75,6 +76,7 @@ class FileCheck:
     same_codes: frozenset[str] = field(default_factory=frozenset)
     vouches: tuple[Vouch, ...] = ()
     checked_by_phone: bool = False  # "ยืนยันแล้วว่าลายนิ้วมือตรงกัน" pressed: saved with the import (B15)
+    office_key: str = ""  # s32 B20: the area office a person ticked this file's key as (office_tick.py)
 
     @classmethod
     def read(cls, path: Path, preview: ImportPreview, earlier: FileCheck | None = None,
@@ -84,7 +86,8 @@ class FileCheck:
             known.setdefault(match.code, match)
         return cls(path, preview, matches=tuple(known.values()), same_codes=same_codes,
                    vouches=earlier.vouches if earlier is not None else (),
-                   checked_by_phone=earlier.checked_by_phone if earlier is not None else False)
+                   checked_by_phone=earlier.checked_by_phone if earlier is not None else False,
+                   office_key=earlier.office_key if earlier is not None else "")
 
     @classmethod
     def refusal(cls, path: Path, error: Exception, earlier: FileCheck | None = None,
@@ -313,6 +316,11 @@ class FileCard(QFrame):
             layout.addWidget(self.same_section)
         if check.vouches:  # vouched for: the tick stays, to be undone
             layout.addWidget(self._vouch_section(check))
+        self.office_tick: OfficeTick | None = None
+        if getattr(preview, "office_offer", ()):  # s32 B20: "this key is my district office's"
+            self.office_tick = OfficeTick(preview.fingerprint, preview.office_offer, check.office_key,
+                                          lambda area: setattr(check, "office_key", area))
+            layout.addWidget(self.office_tick)
 
     # -- parts -----------------------------------------------------------------------------------
     def _facts(self, preview: ImportPreview) -> QGridLayout:
