@@ -128,7 +128,7 @@ def _sender(workspace: "Workspace", package: Package, tally: Tally) -> senders.S
     """Who sent ``package`` in words (``senders.sender_of``), with the schools this file binds to its key."""
     school_names = {code: name for _action, code, name in tally.schools}
     binds = [(code, school_names.get(code, "")) for code, keys in tally.first_use.items() if keys == (package.fingerprint,)]
-    return senders.sender_of(workspace, package, binds)
+    return senders.sender_of(workspace, package, binds, claimed=tally.office_waits)
 
 
 def preview_import(
@@ -248,11 +248,8 @@ def apply_import(
         result.own_brought_back = own_back
         result.rejudged, result.reapplied = rejudged, reapplied
         result.office_rejudged, result.office_bound = office_done, office_key if office_done is not None else ""
-        if office_done is not None:  # said and counted with what the file's bindings decided
-            result.rejudged = Rejudged(
-                rejudged.applied + office_done.applied, rejudged.conflicts + office_done.conflicts,
-                rejudged.superseded + office_done.superseded, rejudged.rejected + office_done.rejected,
-                rejudged.records | office_done.records)
+        if office_done is not None:  # decided: no longer counted as waiting (said on a line of its own)
+            result.rejudged = replace(rejudged, records=rejudged.records | office_done.records)
         result.made_same = tally.made_same  # what moved with each typed school (fx30 B7a)
         result.bound_same = {code: tuple(str(row[0]) for row in workspace.db.execute(
             "SELECT DISTINCT fingerprint FROM school_signers WHERE school_id = ? AND length(fingerprint) = 64"

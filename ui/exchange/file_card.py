@@ -33,7 +33,7 @@ from . import strings as s
 from .office_tick import OfficeTick
 
 from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, fingerprint_line, format_when, groups, key_font, kind_label, muted, number
-from .words import count_of, refusal_text, said, scope_text, totals_of
+from .words import count_of, refusal_text, said, scope_text, sender_words, totals_of
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import ImportPreview, KindCounts, SameSchool
@@ -421,7 +421,8 @@ class FileCard(QFrame):
         """What a ticked "same school" will do: whose key the school is then bound to (name and
         fingerprint) and what of the typed record moves onto it (test28 N8)."""
         keys = match.bound_keys or (self.preview.fingerprint,)
-        whose = (s.SAME_BINDS_SENDER.format(name=self.preview.signer_name or s.UNNAMED_SENDER)
+        whose = (s.SAME_BINDS_SENDER.format(name=sender_words(getattr(self.preview, "sender", None),
+                                                             self.preview.signer_name, s.UNNAMED_SENDER))
                  if keys == (self.preview.fingerprint,) else s.SAME_BINDS_OWNER)
         lines = [(s.SAME_BINDS_FILED if match.from_file else s.SAME_BINDS).format(
             code=shown_digits(match.code), whose=whose, groups=", ".join(groups(key) for key in keys))]

@@ -56,6 +56,7 @@ from .forget_key import ForgetKey
 from .review import ExchangeDialog, record_list
 from .visits_rebind import VisitsRebind
 from .words import SELECTABLE, braces, bound, format_when, full_groups, groups, key_font, key_label, muted
+from .words import sender_words
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import Signer
@@ -252,7 +253,7 @@ class SignersDialog(ExchangeDialog):
             check.setCheckState(Qt.CheckState.Checked if signer.trusted else Qt.CheckState.Unchecked)
             check.setToolTip(s.TRUST_MEANING)
             self.table.setItem(row, COL_TRUSTED, check)
-            self.table.setItem(row, COL_NAME, QTableWidgetItem(signer.name or s.UNNAMED_SENDER))
+            self.table.setItem(row, COL_NAME, QTableWidgetItem(sender_words(getattr(signer, "sender", None), signer.name, s.UNNAMED_SENDER)))
             key = QTableWidgetItem(groups(signer.fingerprint))
             key.setFont(key_font(self.table.font()))
             key.setToolTip(signer.fingerprint)

@@ -1,0 +1,60 @@
+"""s32 A3/B20/A2: a sender is named as the exchange knows it (the school its key owns here, the
+supervisor whose visits it made, the office its key is bound as), not the computer's name "vm" nor
+"ไม่ระบุชื่อ"; and a laptop that is not an office does not sign its files as one."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from qualityschool_desktop import exchange
+from qualityschool_desktop.exchange import senders
+from qualityschool_desktop.review import offices
+
+from .laptops import CODE_A, NAME_A, Laptop, laptops, start_school, start_visit  # noqa: F401 (a fixture)
+from .test_review_offices import AREA, COMMENT, submitted
+
+Laptops = Callable[[str], Laptop]
+VISITOR = "นายสมศักดิ์ รักเรียน"
+
+
+def test_the_signers_and_pending_name_the_school_the_supervisor_and_the_office(laptops: Laptops) -> None:
+    school, ids = submitted(laptops)
+    supervisor, district = laptops("supervisor"), laptops("district")
+    first = school.export("s.qsx", school_codes=[CODE_A])
+    supervisor.import_(first)
+    district.import_(first)
+    with supervisor.open() as workspace:
+        start_visit(workspace, ids["school"], visitor=VISITOR)
+    with district.open() as workspace:
+        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+    visit_file = supervisor.export("v.qsx", visitor=VISITOR)
+    district_file = district.export("d.qsx", school_codes=[CODE_A])
+    with school.open() as workspace:
+        preview = exchange.preview_import(workspace, district_file)
+    assert "สพป.ตาก เขต 2" in preview.sender.words(), preview.sender.words()  # not only "เครื่อง vm"
+    school.import_(visit_file)
+    school.import_(district_file)
+    with school.open() as workspace:
+        (waiting,) = exchange.list_pending(workspace)
+        assert "สพป.ตาก เขต 2" in waiting.sender.words()
+        named = {s.fingerprint: s.sender.words() for s in exchange.list_signers(workspace)}
+        assert named[supervisor.fingerprint] == f"ผู้นิเทศ {VISITOR}"
+        offices.bind(workspace, district.fingerprint, AREA)
+        named = {s.fingerprint: s.sender.words() for s in exchange.list_signers(workspace)}
+        assert named[district.fingerprint] == "สพป.ตาก เขต 2"
+    with district.open() as workspace:
+        named = {s.fingerprint: s.sender.words() for s in exchange.list_signers(workspace)}
+        assert named[school.fingerprint] == f"{NAME_A} (รหัส {CODE_A})"
+
+
+def test_a_laptop_that_only_imported_schools_does_not_sign_as_their_office(laptops: Laptops) -> None:
+    school, ids = submitted(laptops)
+    supervisor, district = laptops("supervisor"), laptops("district")
+    first = school.export("s.qsx", school_codes=[CODE_A])
+    supervisor.import_(first)
+    district.import_(first)
+    with supervisor.open() as workspace:
+        assert "สพป" not in senders.own_sender(workspace).words()
+    with district.open() as workspace:  # the district reviews: it acts as the office
+        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+        assert senders.own_sender(workspace).words() == "สพป.ตาก เขต 2"
