@@ -58,3 +58,24 @@ def test_a_laptop_that_only_imported_schools_does_not_sign_as_their_office(lapto
     with district.open() as workspace:  # the district reviews: it acts as the office
         workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
         assert senders.own_sender(workspace).words() == "สพป.ตาก เขต 2"
+
+
+def test_the_closing_summary_names_a_school_as_stored_here_when_its_change_waits(laptops: Laptops) -> None:
+    """s32 A1: the supervisor's laptop changed school A's name by hand; at the district the change
+    waits, and the import's closing lines name the school as stored here, not "แก้ด้วย sqlite"."""
+    from qualityschool_desktop.exchange.results import SchoolsDone
+
+    school, _ids = submitted(laptops)
+    supervisor, district = laptops("supervisor"), laptops("district")
+    first = school.export("s.qsx", school_codes=[CODE_A])
+    supervisor.import_(first)
+    district.import_(first)
+    with supervisor.open() as workspace:
+        workspace.db.execute("UPDATE schools SET name = 'แก้ด้วย sqlite' WHERE code = ?", [CODE_A])
+        workspace.db.conn.commit()
+    result = district.import_(supervisor.export("edited.qsx", school_codes=[CODE_A]))
+    assert result.counts["schools"].pending == 1
+    done = SchoolsDone()
+    done.add(result)
+    said = "\n".join(done.lines())
+    assert "แก้ด้วย sqlite" not in said and NAME_A in said, said

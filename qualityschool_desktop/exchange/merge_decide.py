@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from .store import Store
 
 
+# s32 A1: a school whose record from the file waits (รอตรวจสอบ), in the import's closing lines.
+WAITING_NAME = "{name} (การแก้ไขจากไฟล์นี้รอตรวจสอบ)"
+
 class DecidePass:
     """The full decision of one row, part of :class:`~.merge.Merge` (a mixin: Merge sets these
     attributes, and the statements' and mappings' passes give the methods named here)."""
@@ -270,7 +273,12 @@ class DecidePass:
         if action == "conflict" and not self.store.is_new_conflict(table, decision):
             decision.action = action = "unchanged"  # this very conflict is kept already
         if table == "schools":
-            self.tally.schools.append((action, str(row.get("code", "")), str(row.get("name", ""))))
+            # Named as stored here unless this file's record is applied (s32 A1: a change that waits
+            # must not print the sender's name as the school's); a waiting change says it waits.
+            local = decision.local
+            name = str(row.get("name", "")) if action in ("insert", "update") or not local else str(local.get("name", ""))
+            self.tally.schools.append((action, str(row.get("code", "")),
+                                       WAITING_NAME.format(name=name) if action == "pending" else name))
         rejected = self.rejected_of(table)
         if rejected and decision.applies and row["id"] in rejected and as_json(row) in rejected[row["id"]]:
             self.tally.overrides_rejected += 1  # RETEST31 R3: the preview says it, not only the result
