@@ -79,3 +79,17 @@ def test_the_closing_summary_names_a_school_as_stored_here_when_its_change_waits
     done.add(result)
     said = "\n".join(done.lines())
     assert "แก้ด้วย sqlite" not in said and NAME_A in said, said
+
+
+def test_the_export_summary_says_the_attachments_size_and_the_file_s_size_apart(laptops: Laptops) -> None:
+    """s32 A4: "ไฟล์แนบ: 1 ไฟล์ ขนาดไฟล์รวม 25.8 MB" gave the .qsx's size as the attachments'."""
+    from dataclasses import replace
+
+    school = laptops("school-a")
+    with school.open() as workspace:
+        start_school(workspace)
+        summary = exchange.export_file(workspace, school.root / "files" / "a.qsx")
+    summary = replace(summary, size=27_053_260, files=1, files_size=8)
+    said = "\n".join(summary.lines())
+    assert "ไฟล์แนบ: 1 ไฟล์ ขนาดรวม 8 ไบต์" in said, said
+    assert "ขนาดไฟล์ที่ส่งออก: 25.8 MB" in said, said
