@@ -93,3 +93,19 @@ def test_the_export_summary_says_the_attachments_size_and_the_file_s_size_apart(
     said = "\n".join(summary.lines())
     assert "ไฟล์แนบ: 1 ไฟล์ ขนาดรวม 8 ไบต์" in said, said
     assert "ขนาดไฟล์ที่ส่งออก: 25.8 MB" in said, said
+
+
+def test_a_school_s_second_laptop_neither_offers_the_verdict_nor_signs_as_the_office(laptops: Laptops) -> None:
+    """s32 B2: a real school laptop (not the demo) must not offer the office's "ผ่าน / ส่งกลับแก้ไข";
+    the school's own laptop already did not, its second laptop did (a key learnt from a file is
+    bound to the school there), and A2: it signed its files as the area office."""
+    from .laptops import two_laptops_of_the_school
+
+    a1, a2, _district, ids = two_laptops_of_the_school(laptops)
+    with a1.open() as workspace:
+        workspace.schools.update(ids["school"], area_office=AREA)
+        assert not workspace.reviews.office_here(ids["school"])
+    a2.import_(a1.export("a1.qsx"))
+    with a2.open() as workspace:
+        assert not workspace.reviews.office_here(ids["school"])
+        assert senders.own_sender(workspace).words() == f"{NAME_A} (รหัส {CODE_A})"
