@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
     from .lineage import Lineage
     from .ownership import Ownership
+    from .package import Package
     from .rules import Rules
     from .statements import Statement
     from .store import Store
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 # s32 A1: a school whose record from the file waits (รอตรวจสอบ), in the import's closing lines.
 WAITING_NAME = "{name} (การแก้ไขจากไฟล์นี้รอตรวจสอบ)"
+
 
 class DecidePass:
     """The full decision of one row, part of :class:`~.merge.Merge` (a mixin: Merge sets these
@@ -43,6 +45,7 @@ class DecidePass:
     source: str
     store: "Store"
     tally: Any  # merge.Tally
+    package: "Package"
     owners: "Ownership"
     lineage: "Lineage"
     rules: "Rules"

@@ -159,7 +159,9 @@ class Ownership:
         """Is the review decision ``row`` signed by a key that owns the school it reviews here? A
         school cannot pass its own round: such a decision is refused, never kept waiting."""
         parent = self.lineage.parent("assessments", row["assessment_id"])
-        return bool(parent and parent.school_id) and self.is_owner(("school", parent.school_id), signer)
+        if parent is None or not parent.school_id:
+            return False
+        return self.is_owner(("school", parent.school_id), signer)
 
     def area_deciding(self, row: dict[str, Any]) -> str:
         """The area office (as stored) of the school a review or budget decision ``row`` answers,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from ..review.offices import offices_of
+from ..review.office_keys import offices_of
 from ..thai import office_name
 from . import reading, waiting
 from .records import travelling_columns

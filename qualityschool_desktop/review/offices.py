@@ -26,13 +26,13 @@ from ..errors import ValidationError
 from ..schools import code_and_area_office
 from ..text import clean_text
 from ..thai import office_name
+from .office_keys import PREFIX, offices_of
 
 if TYPE_CHECKING:
     import sqlite3
 
     from ..workspace import Workspace
 
-PREFIX = "office_key:"
 UNKNOWN_AREA = "ไม่มีเขตพื้นที่การศึกษา “{name}” ในฐานข้อมูลนี้ เขตพื้นที่ที่มี: {known}"
 NO_AREAS = "ไม่มีเขตพื้นที่การศึกษา “{name}” ในฐานข้อมูลนี้ (ยังไม่มีโรงเรียนใดระบุเขตพื้นที่)"
 # How a person binds the office's key, in the window first (a director has no command line: s32
@@ -180,23 +180,6 @@ def unbind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
             else:
                 workspace.db.execute("DELETE FROM installation WHERE key = ?", [key])
     return full
-
-
-def offices_of(conn: "sqlite3.Connection", fingerprint: str) -> list[str]:
-    """The area offices (names with Arabic digits, Thai order of storage) the key ``fingerprint``
-    (64 hex digits) is bound to here as their office; empty when none. Raises nothing."""
-    found: list[str] = []
-    for key, value in conn.execute("SELECT key, value FROM installation WHERE substr(key, 1, ?) = ? ORDER BY key",
-                                   [len(PREFIX), PREFIX]):
-        try:
-            entries = json.loads(value)
-        except ValueError:
-            continue
-        name = office_name(str(key)[len(PREFIX):])
-        if any(isinstance(e, dict) and str(e.get("fingerprint", "")) == fingerprint
-               for e in (entries if isinstance(entries, list) else [])) and name not in found:
-            found.append(name)
-    return found
 
 
 def is_office(conn: "sqlite3.Connection", school_id: str, installation: str, fingerprint: str) -> bool:

@@ -83,6 +83,9 @@ class ApplyOutcome:
         counted = [counts for _path, result in self.results for counts in result.counts.values()]
         tables = {table for _path, result in self.results for table, counts in result.counts.items()
                   if counts.new or counts.updated or counts.conflicting}
+        for _path, result in self.results:  # decided by the file's bindings, the office's tick too (s32 B20)
+            rejudged = getattr(result, "rejudged", None)
+            tables |= {table for table, _id in (rejudged.records if rejudged is not None else ())}
         if any(getattr(result, "files_written", 0) for _path, result in self.results):
             tables.add("attachments")
         if any(getattr(result, "own_brought_back", 0) for _path, result in self.results):

@@ -547,7 +547,7 @@ class SignersDialog(ExchangeDialog):
         self._saver.run(partial(action, self._workspace(), signer.fingerprint, area),
                         key=("office", signer.fingerprint, area), saved=saved,
                         on_saved=lambda _result: self.ops.publish(  # approvals that waited may apply (R5)
-                            Changes(signers=True, pending=bind) | (Changes.from_tables(["budget_decisions"]) if bind else Changes())))
+                            Changes(signers=True, pending=bind) | (Changes.from_tables(["budget_decisions", "review_decisions"]) if bind else Changes())))
 
     def _copy_own(self) -> None:
         # All 16 groups: pasted into a message, they bind this laptop even where it was never seen.
