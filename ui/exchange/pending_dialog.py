@@ -113,7 +113,8 @@ class PendingDialog(ReviewDialog):
         empty: list[PendingChange] = []
         self.changes = self._saver.read(
             lambda: self.api.list_pending(self._workspace(), include_decided=include), empty)
-        rows = [(self.record_text(change), sender_words(change.sender, change.signer_name, s.UNNAMED_SENDER), s.DECISIONS.get(change.decision, ""))
+        rows = [(self.record_text(change), sender_words(change.sender, change.signer_name, s.UNNAMED_SENDER, machine=False),
+                 s.DECISIONS.get(change.decision, ""))
                 for change in self.changes]
         self.fill_list(rows, [change.id for change in self.changes], selected.id if selected else None,
                        COL_WHAT, COL_DECISION)
