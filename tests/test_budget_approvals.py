@@ -200,5 +200,5 @@ def test_binding_the_office_s_key_applies_its_waiting_approval_as_a_school_bindi
     assert approved_at(school, item) == (1_000_000, NOTE)
     with school.open() as workspace:
         assert exchange.list_pending(workspace) == []
-    assert "ใช้ผลการอนุมัติงบประมาณที่รอตรวจสอบ 1 รายการแล้ว" in out.getvalue()
+    assert "ใช้ผลการตรวจและผลการอนุมัติงบประมาณที่รอตรวจสอบ 1 รายการแล้ว" in out.getvalue()
     assert "นำเข้าไฟล์นั้นอีกครั้ง" not in out.getvalue()

@@ -119,7 +119,7 @@ def test_a_decision_the_school_makes_itself_does_not_apply_at_the_district(lapto
     with district.open() as workspace:
         pending = exchange.list_pending(workspace)
     assert pending == []  # refused with a reason, not kept for a person
-    assert any("ไม่ใช่ของสำนักงานที่ดูแลโรงเรียน" in warning for warning in result.warnings)
+    assert any("โรงเรียนตรวจแบบประเมินของตนเองไม่ได้" in warning for warning in result.warnings)
 
 
 def test_a_decision_forged_in_the_offices_name_refuses_the_file(laptops: Laptops) -> None:

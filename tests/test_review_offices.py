@@ -51,8 +51,10 @@ def test_a_stranger_who_reviews_first_does_not_override_the_district(laptops: La
 
     result = school.import_(stranger.export("x.qsx", school_codes=[CODE_A]))
     assert state_at(school, ids["assessment"]) == ("waiting", [])
-    assert any("ไม่ใช่ของสำนักงานที่ดูแลโรงเรียน" in warning and STORED in warning for warning in result.warnings)
-    assert result.counts["review_decisions"].pending == 0  # refused, not waiting for a person
+    assert any("ยังไม่ได้ผูกเป็นกุญแจของสำนักงานที่ดูแลโรงเรียน" in warning and STORED in warning for warning in result.warnings)
+    # s32 B20: kept waiting for a person (binding a key as the office applies what waited for it),
+    # never applied: the stranger's key is not the office's
+    assert result.counts["review_decisions"].pending == 1
     school.import_(district.export("o.qsx", school_codes=[CODE_A]))
     assert state_at(school, ids["assessment"]) == ("returned", [("returned", COMMENT)])
 
@@ -73,7 +75,7 @@ def test_a_relayed_stranger_decision_is_refused_at_the_district(laptops: Laptops
         workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
     result = district.import_(stranger.export("x.qsx", school_codes=[CODE_A]))
     assert state_at(district, ids["assessment"]) == ("returned", [("returned", COMMENT)])
-    assert any("ไม่ใช่ของสำนักงานที่ดูแลโรงเรียน" in warning for warning in result.warnings)
+    assert any("ยังไม่ได้ผูกเป็นกุญแจของสำนักงานที่ดูแลโรงเรียน" in warning for warning in result.warnings)
 
 
 def test_without_a_bound_office_no_decision_from_elsewhere_applies(laptops: Laptops) -> None:
@@ -85,7 +87,7 @@ def test_without_a_bound_office_no_decision_from_elsewhere_applies(laptops: Lapt
     decided = district.export("o.qsx", school_codes=[CODE_A])
     result = school.import_(decided)
     assert state_at(school, ids["assessment"]) == ("waiting", [])
-    reason = next(w for w in result.warnings if "ไม่ใช่ของสำนักงานที่ดูแลโรงเรียน" in w)
+    reason = next(w for w in result.warnings if "ยังไม่ได้ผูกเป็นกุญแจของสำนักงานที่ดูแลโรงเรียน" in w)
     assert "signers --office" in reason and STORED in reason
     with school.open() as workspace:
         offices.bind(workspace, district.fingerprint, AREA)
@@ -146,7 +148,7 @@ def test_an_office_key_unbound_decides_no_more(laptops: Laptops) -> None:
             offices.unbind(workspace, district.fingerprint, AREA)
     result = school.import_(district.export("o.qsx", school_codes=[CODE_A]))
     assert state_at(school, ids["assessment"]) == ("waiting", [])
-    assert any("ไม่ใช่ของสำนักงานที่ดูแลโรงเรียน" in warning for warning in result.warnings)
+    assert any("ยังไม่ได้ผูกเป็นกุญแจของสำนักงานที่ดูแลโรงเรียน" in warning for warning in result.warnings)
 
 
 def test_the_command_line_unbinds_an_office_key(laptops: Laptops) -> None:

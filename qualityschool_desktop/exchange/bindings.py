@@ -393,10 +393,15 @@ def list_signers(workspace: "Workspace", *, include_own: bool = False) -> list[s
     fingerprints += [str(row[0]) for row in workspace.db.execute(
         "SELECT DISTINCT fingerprint FROM school_signers WHERE length(fingerprint) = 64"
         " AND fingerprint NOT IN (SELECT fingerprint FROM signers) ORDER BY fingerprint")]
+    from dataclasses import replace
+
+    from . import senders
+
     own = signing.own_fingerprint()
     found = [signer_of(workspace, fp) for fp in fingerprints if fp != own]
+    found = [replace(s, sender=senders.of_key(workspace, s.fingerprint, s.installation_id, s.name)) for s in found]
     if include_own:
-        found.insert(0, signer_of(workspace, own))
+        found.insert(0, replace(signer_of(workspace, own), sender=senders.own_sender(workspace)))
     return found
 
 

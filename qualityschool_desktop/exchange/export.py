@@ -66,6 +66,7 @@ class ExportSummary:
     exported_at: str
     frameworks: list[dict[str, str]] = field(default_factory=list)
     sender: Sender | None = None  # who this laptop is (senders.own_sender): the school, not "vm" (TEST31 T3)
+    files_size: int = 0  # bytes of the attachment contents it holds (s32 A4: not the file's size)
 
     def lines(self) -> list[str]:
         """A Thai summary, one line per kind of record that the file holds."""
@@ -73,10 +74,21 @@ class ExportSummary:
         for table in TABLES:
             if self.counts.get(table):
                 lines.append(f"  {KIND_LABELS[table]}: {self.counts[table]:,} รายการ")
-        lines.append(f"  ไฟล์แนบ: {self.files:,} ไฟล์ ขนาดไฟล์รวม {self.size / 1048576:.1f} MB")
+        lines.append(f"  ไฟล์แนบ: {self.files:,} ไฟล์ ขนาดรวม {_size(self.files_size)}" if self.files
+                     else "  ไฟล์แนบ: ไม่มี")
+        lines.append(f"  ขนาดไฟล์ที่ส่งออก: {_size(self.size)}")
         who = self.sender.with_machine() if self.sender is not None else self.signer.name
         lines.append(f"  ลงนามโดย {who} · ลายนิ้วมือ {self.signer.short_fingerprint}")
         return lines
+
+
+def _size(size: int) -> str:
+    """Bytes as a person reads them: "8 ไบต์", "12.3 KB", "25.8 MB"."""
+    if size < 1024:
+        return f"{size:,} ไบต์"
+    if size < 1048576:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1048576:.1f} MB"
 
 
 def _ids(rows: Iterable[tuple[Any, ...]]) -> list[str]:
@@ -430,6 +442,7 @@ def export_file(
         scope=scope,
         counts={table: len(records[table]) for table in TABLES},
         files=len(sources),
+        files_size=sum(source.stat().st_size for _digest, source in sources),
         size=target.stat().st_size,
         signer=signer,
         exported_at=exported_at,

@@ -25,6 +25,7 @@ from . import append_only, conflicts, forgotten, reading, rejudge, senders, sign
 from .merge import Merge, Tally
 from .package import Checked, Package, open_package
 from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
+from .rejudged import Rejudged
 from .results import ImportPreview, ImportResult
 from .same_school import Vouch
 from .store import Store, WritingStore
@@ -117,6 +118,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         made_one=tally.made_one,
         schools=list(tally.schools),
         overrides_rejected=tally.overrides_rejected,
+        office_offer=tuple(tally.office_waits),
         # The school or supervisor, not "vm" (TEST31 T3); an import reads it inside its transaction.
         sender=sender if sender is not None else _sender(workspace, package, tally),
     )
@@ -126,7 +128,7 @@ def _sender(workspace: "Workspace", package: Package, tally: Tally) -> senders.S
     """Who sent ``package`` in words (``senders.sender_of``), with the schools this file binds to its key."""
     school_names = {code: name for _action, code, name in tally.schools}
     binds = [(code, school_names.get(code, "")) for code, keys in tally.first_use.items() if keys == (package.fingerprint,)]
-    return senders.sender_of(workspace, package, binds)
+    return senders.sender_of(workspace, package, binds, claimed=tally.office_waits)
 
 
 def preview_import(
@@ -165,9 +167,19 @@ def _trust_vouched(workspace: "Workspace", fingerprint: str) -> None:
                          [now_iso(), fingerprint])
 
 
+def _bind_office(workspace: "Workspace", fingerprint: str, area_office: str,
+                 travelling: dict[str, tuple[str, ...]]) -> Rejudged:
+    """Inside the import's transaction: bind the file's key as ``area_office``'s office and judge
+    again what of it waited (as ``rejudge.bind_office`` does for a person's bind)."""
+    from ..review import offices
+
+    offices.bind(workspace, fingerprint, area_office)
+    return rejudge.rejudge(workspace, travelling, fingerprint=fingerprint, office=True)
+
+
 def apply_import(
     workspace: "Workspace", source: Path, *, progress: Progress | None = None, same_schools: Collection["str | Vouch"] = (),
-    trust_signer: bool = False, checked: Checked | None = None,
+    trust_signer: bool = False, checked: Checked | None = None, office_key: str = "",
 ) -> ImportResult:
     """Import ``source`` in one transaction: what the preview says, applied. Changes by keys that
     do not own the records are kept as pending (:func:`~.pending.list_pending`), conflicts as
@@ -177,7 +189,11 @@ def apply_import(
     "ยืนยันแล้วว่าลายนิ้วมือตรงกัน"): the signer is marked trusted in the import's transaction, so a
     refused or cancelled import leaves it as it was (test30a B15). ``checked``: the headers the
     batch check verified (``batch.clashes(checked=…)``): a file whose manifest and signature are
-    the bytes verified there is not verified again (``package.open_package``).
+    the bytes verified there is not verified again (``package.open_package``). ``office_key``: an
+    area office (one of :attr:`ImportPreview.office_offer`) a person, having compared the key's
+    fingerprint by phone, says the file's key is the office of: it is bound so in the import's
+    transaction (``review.offices.bind``) and its decisions that waited are judged again, so the
+    office's verdict applies in this same import (s32 B20; ``result.office_rejudged``).
 
     Importing the same file again changes nothing. Returns an :class:`ImportResult`. Raises
     :class:`ExchangeError` for a refused file, which changes nothing (no record, no attachment);
@@ -203,6 +219,7 @@ def apply_import(
                 # bindings made it (retest30 N1), and rejected ones its owner's file brought again.
                 rejudged = rejudge.rejudge(workspace, travelling)
                 reapplied = rejudge.rejected_now_applied(workspace.db.conn, travelling)
+                office_done = _bind_office(workspace, package.fingerprint, office_key, travelling) if office_key else None
                 if trust_signer or any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
                     _trust_vouched(workspace, package.fingerprint)
                 signer = _signer(workspace, package, tally)  # as committed: asked here, no read after the commit
@@ -230,6 +247,9 @@ def apply_import(
         result.files_written = placed
         result.own_brought_back = own_back
         result.rejudged, result.reapplied = rejudged, reapplied
+        result.office_rejudged, result.office_bound = office_done, office_key if office_done is not None else ""
+        if office_done is not None:  # decided: no longer counted as waiting (said on a line of its own)
+            result.rejudged = replace(rejudged, records=rejudged.records | office_done.records)
         result.made_same = tally.made_same  # what moved with each typed school (fx30 B7a)
         result.bound_same = {code: tuple(str(row[0]) for row in workspace.db.execute(
             "SELECT DISTINCT fingerprint FROM school_signers WHERE school_id = ? AND length(fingerprint) = 64"

@@ -87,6 +87,9 @@ class Tally:
     # rows the file applies that are exactly changes a person rejected here (its signer has become
     # the record's owner since: the import applies them as the owner's; RETEST31 R3)
     overrides_rejected: int = 0
+    # the area offices (as stored) whose review or budget decisions signed by the file's own key
+    # wait here only because that key is not bound as their office (s32 B20: the preview offers the tick)
+    office_waits: list[str] = field(default_factory=list)
 
 
 class Merge(StatementsPass, SameSchoolPass, DecidePass):

@@ -26,9 +26,14 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
     from .lineage import Lineage
     from .ownership import Ownership
+    from .package import Package
     from .rules import Rules
     from .statements import Statement
     from .store import Store
+
+
+# s32 A1: a school whose record from the file waits (รอตรวจสอบ), in the import's closing lines.
+WAITING_NAME = "{name} (การแก้ไขจากไฟล์นี้รอตรวจสอบ)"
 
 
 class DecidePass:
@@ -40,6 +45,7 @@ class DecidePass:
     source: str
     store: "Store"
     tally: Any  # merge.Tally
+    package: "Package"
     owners: "Ownership"
     lineage: "Lineage"
     rules: "Rules"
@@ -92,8 +98,15 @@ class DecidePass:
                 decision.action, decision.winner = "pending", ""
                 decision.reason = "parent_pending" if waiting and owner_ok else "not_owner"
             if decision.reason == "not_owner" and table in ("review_decisions", "budget_decisions"):
-                decision.action = "refused" if table == "review_decisions" else "pending"  # only the office decides
-                reason = self.owners.not_the_office(row, signer, self.source)
+                # Only the office decides; until a person binds its key here the decision waits, so the
+                # binding applies it (rejudge.bind_office) and the school sees the verdict (s32 B20).
+                own = table == "review_decisions" and self.owners.school_decides_own(row, signer)
+                decision.action = "refused" if own else "pending"  # a school never reviews its own round
+                reason = self.owners.not_the_office(row, signer, self.source, own=own)
+                area = "" if own else self.owners.area_deciding(row)
+                if area and signer == self.package.manifest["exporter"]["installation_id"] \
+                        and area not in self.tally.office_waits:
+                    self.tally.office_waits.append(area)
                 self.tally.warnings.extend([reason] if reason else [])
             elif decision.reason == "not_owner" and table == "projects" and row["school_id"] is None:
                 decision.action = "refused"  # an office's own project: only that office's bound key
@@ -263,7 +276,12 @@ class DecidePass:
         if action == "conflict" and not self.store.is_new_conflict(table, decision):
             decision.action = action = "unchanged"  # this very conflict is kept already
         if table == "schools":
-            self.tally.schools.append((action, str(row.get("code", "")), str(row.get("name", ""))))
+            # Named as stored here unless this file's record is applied (s32 A1: a change that waits
+            # must not print the sender's name as the school's); a waiting change says it waits.
+            local = decision.local
+            name = str(row.get("name", "")) if action in ("insert", "update") or not local else str(local.get("name", ""))
+            self.tally.schools.append((action, str(row.get("code", "")),
+                                       WAITING_NAME.format(name=name) if action == "pending" else name))
         rejected = self.rejected_of(table)
         if rejected and decision.applies and row["id"] in rejected and as_json(row) in rejected[row["id"]]:
             self.tally.overrides_rejected += 1  # RETEST31 R3: the preview says it, not only the result

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..review import offices
+from ..schools import code_and_area_office
 from ..thai import Own, Sentence, office_name
 from ..visit_owners import REBOUND
 from . import bindings, seals, signing, statements, versions
@@ -154,8 +155,25 @@ class Ownership:
             self._offices[memo] = offices.is_office(self.conn, school_id, installation, fingerprint)
         return self._offices[memo]
 
-    def not_the_office(self, row: dict[str, Any], signer: str, source: str) -> str | None:
-        """The Thai reason a review decision signed by ``signer`` is refused here
+    def school_decides_own(self, row: dict[str, Any], signer: str) -> bool:
+        """Is the review decision ``row`` signed by a key that owns the school it reviews here? A
+        school cannot pass its own round: such a decision is refused, never kept waiting."""
+        parent = self.lineage.parent("assessments", row["assessment_id"])
+        if parent is None or not parent.school_id:
+            return False
+        return self.is_owner(("school", parent.school_id), signer)
+
+    def area_deciding(self, row: dict[str, Any]) -> str:
+        """The area office (as stored) of the school a review or budget decision ``row`` answers,
+        "" when that school has none or is not known here."""
+        budget = "request_id" in row
+        parent = self.lineage.parent(*(("budget_requests", row["request_id"]) if budget
+                                       else ("assessments", row["assessment_id"])))
+        found = code_and_area_office(self.conn, parent.school_id) if parent and parent.school_id else None
+        return office_name(found[1]) if found and found[1] else ""
+
+    def not_the_office(self, row: dict[str, Any], signer: str, source: str, own: bool = False) -> str | None:
+        """The Thai reason a review decision signed by ``signer`` waits here
         (:data:`~..review.offices.NOT_THE_OFFICE`), or a budget decision waits here
         (:data:`~..review.offices.BUDGET_NOT_THE_OFFICE`, saying how to bind the office's key), once per school and signer in a pass (None for
         the next ones)."""
@@ -168,7 +186,7 @@ class Ownership:
             return Sentence(
                 offices.PROJECT_NOT_THE_OFFICE, area=Own(area), source=source, name=self.name(signer),
                 groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])
-        budget = "request_id" in row  # a budget decision waits (BUDGET_NOT_THE_OFFICE); a review decision is refused
+        budget = "request_id" in row  # both wait until the office's key is bound here (s32 B20)
         parent = self.lineage.parent(*(("budget_requests", row["request_id"]) if budget
                                        else ("assessments", row["assessment_id"])))
         school_id = parent.school_id if parent else ""
@@ -178,7 +196,7 @@ class Ownership:
         code, area = offices.area_of(self.conn, school_id)
         fingerprint = self.keys[signer][0] if signer in self.keys else self._fingerprint(signer)
         return Sentence(
-            offices.BUDGET_NOT_THE_OFFICE if budget else offices.NOT_THE_OFFICE,
+            offices.BUDGET_NOT_THE_OFFICE if budget else offices.SCHOOL_S_OWN if own else offices.NOT_THE_OFFICE,
             what=Sentence(" (โรงเรียน {code})", code=Own(code)) if code else "", source=source, code=Own(code),
             area=Own(area), name=self.name(signer),
             groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])

@@ -120,6 +120,9 @@ class PendingChange:
     # Why this laptop may not accept it (``acceptance.refusal``: not the record's owner here), in
     # Thai; "" when it may, or when decided.
     refusal: str = ""
+    # Who sent it, as the exchange knows the key here (s32 A3: not the computer's name "vm"), filled
+    # by list_pending; None elsewhere.
+    sender: Any = None
 
     @property
     def description(self) -> str:
@@ -129,9 +132,9 @@ class PendingChange:
     @property
     def reason_text(self) -> str:
         """Why the change waits, in Thai (:data:`REASONS`; the key itself when unknown)."""
-        if self.table == "budget_decisions" and self.reason == "not_owner":
-            from ..review.offices import BUDGET_PENDING
-            return BUDGET_PENDING
+        if self.table in ("budget_decisions", "review_decisions") and self.reason == "not_owner":
+            from ..review.offices import BUDGET_PENDING, REVIEW_PENDING
+            return BUDGET_PENDING if self.table == "budget_decisions" else REVIEW_PENDING
         return REASONS.get(self.reason, self.reason)
 
     @property
@@ -193,7 +196,31 @@ def _from_row(workspace: "Workspace", row: dict[str, Any]) -> PendingChange:
 def list_pending(workspace: "Workspace", *, include_decided: bool = False) -> list[PendingChange]:
     """The changes waiting for a person, oldest first (decided ones too with ``include_decided``)."""
     sql = "SELECT * FROM pending_changes" + ("" if include_decided else " WHERE decision = ''")
-    return [_from_row(workspace, row) for row in workspace.db.query(sql + " ORDER BY received_at, rowid")]
+    changes = [_from_row(workspace, row) for row in workspace.db.query(sql + " ORDER BY received_at, rowid")]
+    known: dict[tuple[str, str], Any] = {}
+    return [replace(change, sender=_sender(workspace, change, known)) for change in changes]
+
+
+def _sender(workspace: "Workspace", change: PendingChange, known: dict[tuple[str, str], Any]) -> Any:
+    """``senders.of_key`` of the change's signer (once per key); an office's decision by a key not
+    bound here is named by the office it claims (s32 B20), as the import preview names it."""
+    from . import senders
+
+    key = (change.signer_fingerprint, change.signer_installation)
+    if key not in known:
+        known[key] = senders.of_key(workspace, *key, machine=change.signer_name)
+    sender = known[key]
+    if change.table in ("review_decisions", "budget_decisions") and not (sender.schools or sender.visitors
+                                                                        or sender.offices):
+        parent = ("assessments", change.row.get("assessment_id")) if change.table == "review_decisions" \
+            else ("budget_requests", change.row.get("request_id"))
+        found = workspace.db.execute(
+            f"SELECT s.area_office FROM {parent[0]} AS p JOIN schools AS s ON s.id = p.school_id WHERE p.id = ?",
+            [parent[1]]).fetchone()
+        if found and str(found[0] or "").strip():
+            from ..thai import office_name
+            return replace(sender, claimed=(office_name(str(found[0]).strip()),))
+    return sender
 
 
 def _waiting(workspace: "Workspace", pending_id: str) -> PendingChange:

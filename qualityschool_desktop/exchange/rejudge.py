@@ -13,7 +13,7 @@ as demo data, keeps waiting. So the same batch gives the same records whatever t
 files.
 
 An office's key bound by a person (:func:`bind_office`, ``signers --office``) has its budget
-decisions that waited judged the same way (RETEST31 R5); a review decision or an office's
+decisions and review decisions that waited judged the same way (RETEST31 R5, s32 B20); an office's
 project by an unbound key is refused, not kept, so its file is imported again.
 
 Called once, in the same transaction, after everything that adds bindings: at the end of an import
@@ -58,6 +58,7 @@ _CANDIDATES = (
     " AND EXISTS (SELECT 1 FROM school_signers AS b WHERE b.fingerprint = p.signer_fingerprint"
     " AND p.signer_fingerprint <> '')"
 )
+_OFFICE_ROOTS = ("budget_decisions", "review_decisions")  # what an office's binding decides (s32 B20)
 _ORDER = {table: number for number, table in enumerate(TABLES)}
 
 
@@ -73,15 +74,16 @@ def rejudge(workspace: "Workspace", travelling: dict[str, tuple[str, ...]], *,
     """Judge again, inside the caller's write transaction, every change still waiting whose signer
     a binding here now makes the owner of its record (see the module's docstring), parents before
     children; ``fingerprint``: only that key's (a person's bind). ``office`` (with ``fingerprint``):
-    the key was just bound as an area office's (``review.offices.bind``): its budget decisions
-    that waited are judged instead (RETEST31 R5). Returns what it did as :class:`Rejudged`.
+    the key was just bound as an area office's (``review.offices.bind``): its budget and review
+    decisions that waited are judged instead (RETEST31 R5, s32 B20). Returns what it did as :class:`Rejudged`.
     Raises ``sqlite3.Error`` only for a database that cannot be written (a change that clashes
     with a record here keeps waiting)."""
     conn = workspace.db.conn
     sql = _CANDIDATES.format(columns="*", decision="''")
     args: list[Any] = []
     if office:
-        sql = "SELECT * FROM pending_changes WHERE decision = '' AND table_name = 'budget_decisions'"
+        sql = ("SELECT * FROM pending_changes WHERE decision = '' AND table_name IN"
+               " ('budget_decisions', 'review_decisions')")
     if fingerprint is not None:
         sql += " AND signer_fingerprint = ?"
         args.append(fingerprint)
@@ -97,7 +99,7 @@ def rejudge(workspace: "Workspace", travelling: dict[str, tuple[str, ...]], *,
     store = WritingStore(workspace, None, travelling)  # the import's write, for rows of no one file
     for change in waiting:
         table = change["table_name"]
-        if table not in travelling or root_of(table) != ("budget_decisions" if office else "schools"):
+        if table not in travelling or (root_of(table) not in _OFFICE_ROOTS if office else root_of(table) != "schools"):
             continue  # a visit's, an office's: bindings of schools do not decide them
         outcome = _judge(workspace, store, lineage, owners, change)
         applied += outcome == "applied"
@@ -214,7 +216,7 @@ def rejected_now_applied(conn: sqlite3.Connection, travelling: dict[str, tuple[s
 def bind_office(workspace: "Workspace", fingerprint: str, area_office: str) -> tuple[str, Rejudged]:
     """A person binds the key ``fingerprint`` as the office of ``area_office``
     (:func:`~qualityschool_desktop.review.offices.bind`, ``signers --office``, the window's
-    ผู้ส่งข้อมูล), then, in the same transaction, the key's budget decisions that waited here only
+    ผู้ส่งข้อมูล), then, in the same transaction, the key's budget and review decisions that waited here only
     because it was not bound are judged again (:func:`rejudge`, as a school's binding does: RETEST31
     R5). Returns the full fingerprint and what the re-judging did. Raises as ``offices.bind``."""
     from ..review import offices

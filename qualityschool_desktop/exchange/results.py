@@ -173,6 +173,9 @@ class ImportPreview:
     overrides_rejected: int = 0
     # Who sent the file, in words a district recognises (TEST31 T3: not the computer's name "vm")
     sender: Sender = field(default_factory=Sender)
+    # s32 B20: the area offices whose decisions signed by this file's key wait only because the key
+    # is not bound here as their office: the preview offers "this key is my office's" for them
+    office_offer: tuple[str, ...] = ()
 
     @property
     def short_fingerprint(self) -> str:
@@ -261,6 +264,8 @@ class ImportResult(ImportPreview):
 
     files_written: int = 0
     own_brought_back: int = 0
+    office_rejudged: Any = None  # s32 B20: what binding the office's key (office_key=) applied, or None
+    office_bound: str = ""  # s32 B20: the area office the file's key was bound as (office_key=)
     # code -> the fingerprints the school is bound to now, per code of made_one (test28 N8)
     bound_same: dict[str, tuple[str, ...]] = field(default_factory=dict)
     made_same: list[MadeSame] = field(default_factory=list)  # the typed schools made the school's own

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from ..review.office_keys import offices_of
+from ..thai import office_name
 from . import reading, waiting
 from .records import travelling_columns
 
@@ -28,6 +30,10 @@ VISITOR = "ผู้นิเทศ {names}"
 VISITORS_NAMED = 3
 VISITORS_MORE = "{names} และอีก {count} คน"
 MACHINE = "เครื่อง {machine}"
+# s32 B20: a key bound here as an area office's is that office; a key whose file carries an office's
+# decisions not yet bound here is named by the office its decisions claim, said as a claim.
+OFFICES = "{names}"
+CLAIMED = "ผู้ตรวจในนาม {names} (ยังไม่ได้ผูกกุญแจเป็นของสำนักงาน)"
 WITH_MACHINE = "{who} · เครื่อง {machine}"
 
 
@@ -42,6 +48,8 @@ class Sender:
     visitors: tuple[str, ...] = ()
     machine: str = ""
     office: str = ""  # this laptop's office (own_sender only): what an export's file name says
+    offices: tuple[str, ...] = ()  # the area offices the key is bound here as (s32 B20)
+    claimed: tuple[str, ...] = ()  # the offices whose decisions it signed, not bound here (s32 B20)
 
     def words(self, digits: Callable[[str], str] = str) -> str:
         """The sender as a person reads it: "โรงเรียนบ้านแม่สอด (รหัส 6301000001)", "ผู้นิเทศ
@@ -61,6 +69,10 @@ class Sender:
             if len(self.visitors) > VISITORS_NAMED:
                 names = VISITORS_MORE.format(names=names, count=digits(str(len(self.visitors) - VISITORS_NAMED)))
             return VISITOR.format(names=names)
+        if self.offices:
+            return OFFICES.format(names=", ".join(digits(name) for name in self.offices))
+        if self.claimed:
+            return CLAIMED.format(names=", ".join(digits(name) for name in self.claimed))
         if self.office:
             return self.office
         return MACHINE.format(machine=self.machine)
@@ -68,17 +80,20 @@ class Sender:
     def with_machine(self, digits: Callable[[str], str] = str) -> str:
         """:meth:`words` and the computer's name after it ("… · เครื่อง vm"), or only the
         computer's name when that is all the file says."""
-        if not (self.schools or self.visitors or self.office) or not self.machine:
+        if not (self.schools or self.visitors or self.office or self.offices or self.claimed) or not self.machine:
             return self.words(digits)
         return WITH_MACHINE.format(who=self.words(digits), machine=self.machine)
 
 
-def sender_of(workspace: "Workspace", package: "Package", binds: Iterable[tuple[str, str]] = ()) -> Sender:
+def sender_of(workspace: "Workspace", package: "Package", binds: Iterable[tuple[str, str]] = (),
+              claimed: Iterable[str] = ()) -> Sender:
     """Who sent ``package`` (:class:`Sender`): the schools its key (``package.fingerprint``) is
     bound to in ``workspace`` (or that a binding by its 8 groups waits for, ``waiting.py``) and ``binds`` ((code, name) of schools this file binds to that key on
     first use), in code order; else the supervisors (``visit_people`` on the visitor side, not
     deleted) the file carries that its exporting laptop typed, in the file's order, or the one the
-    file's scope names; ``machine`` the exporter's name in the manifest. Reads the file's
+    file's scope names; else the area offices the key is bound here as (``review.offices``), else
+    ``claimed`` (the offices whose decisions in the file wait for that binding); ``machine`` the
+    exporter's name in the manifest. Reads the file's
     ``visit_people`` member only when no school is found. Raises nothing beyond what reading a
     checked package raises."""
     exporter = package.manifest["exporter"]
@@ -103,7 +118,29 @@ def sender_of(workspace: "Workspace", package: "Package", binds: Iterable[tuple[
         if scope.get("kind") == "visitor" and str(scope.get("visitor", "")).strip():
             named = str(scope["visitor"]).strip()
             visitors = (named, *(name for name in visitors if name != named))
-    return Sender(schools=schools, visitors=visitors, machine=str(exporter["name"]))
+    bound = tuple(offices_of(workspace.db.conn, package.fingerprint)) if not (schools or visitors) else ()
+    return Sender(schools=schools, visitors=visitors, machine=str(exporter["name"]), offices=bound,
+                  claimed=tuple(claimed) if not bound else ())
+
+
+def of_key(workspace: "Workspace", fingerprint: str, installation: str = "", machine: str = "") -> Sender:
+    """Who the key ``fingerprint`` (of ``installation`` when known, the laptop that named itself
+    ``machine``) is here, from what is stored (s32 A3: the pending changes' and signers' windows):
+    the schools it is bound to, else the supervisors named on visits its laptop made (not deleted,
+    most visits first), else the area offices it is bound here as. Raises ``StorageError`` when the
+    database cannot be read."""
+    rows = workspace.db.execute(
+        "SELECT DISTINCT school_id FROM school_signers WHERE fingerprint = ?", [fingerprint]).fetchall()
+    found = {school.code: school.name for school in workspace.schools.by_ids({str(row[0]) for row in rows}).values()}
+    schools = tuple(sorted(found.items()))
+    visitors: tuple[str, ...] = ()
+    if not schools and installation:
+        visitors = tuple(str(row[0]) for row in workspace.db.execute(
+            "SELECT trim(name), count(DISTINCT visit_id) AS visits FROM visit_people WHERE side = 'visitor'"
+            " AND deleted = 0 AND modified_by = ? AND trim(name) <> '' GROUP BY trim(name)"
+            " ORDER BY visits DESC, trim(name)", [installation]).fetchall())
+    bound = tuple(offices_of(workspace.db.conn, fingerprint)) if not (schools or visitors) else ()
+    return Sender(schools=schools, visitors=visitors, machine=machine, offices=bound)
 
 
 def _visitors_typed_by(package: "Package", installation_id: str, columns: tuple[str, ...]) -> tuple[str, ...]:
@@ -123,7 +160,7 @@ def own_sender(workspace: "Workspace") -> Sender:
     order) the schools made here (``office_here.acts_as_office`` is False: no key learnt from a
     file is bound to them); ``visitors`` the supervisors typed here on visits (not deleted), most
     visits first; ``office`` the name a person gave this installation (``signing.configured_name``),
-    else the one area office all the schools here share, else ""; ``machine`` ``signing.own_name``.
+    else the office this laptop acts as (:func:`_office_acted`), else ""; ``machine`` ``signing.own_name``.
     Asks nobody and invents nothing. Raises ``StorageError`` when the database cannot be read."""
     from ..office_here import acts_as_office
     from . import signing
@@ -135,7 +172,25 @@ def own_sender(workspace: "Workspace") -> Sender:
         "SELECT trim(name), count(DISTINCT visit_id) AS visits FROM visit_people WHERE side = 'visitor'"
         " AND deleted = 0 AND modified_by = ? AND trim(name) <> '' GROUP BY trim(name)"
         " ORDER BY visits DESC, trim(name)", [workspace.installation_id]).fetchall()
-    offices = workspace.schools.area_offices()
-    office = signing.configured_name() or (offices[0] if len(offices) == 1 else "")
+    office = signing.configured_name() or _office_acted(workspace)
     return Sender(schools=schools, visitors=tuple(str(row[0]) for row in rows), machine=signing.own_name(),
                   office=office)
+
+
+def _office_acted(workspace: "Workspace") -> str:
+    """The office this laptop has acted as, or "": the office named on its latest review decision,
+    else (it decided on budget requests, or is the demo, which plays a district office) the one area
+    office all the schools here share. A laptop that only imported schools' files (a school's
+    second laptop, a supervisor's) is no office (s32 A2: it signed as "สพป.… เขต 2")."""
+    own = workspace.installation_id
+    named = workspace.db.execute(
+        "SELECT office_name FROM review_decisions WHERE decided_by = ? AND trim(office_name) <> ''"
+        " ORDER BY decided_at DESC, seq DESC LIMIT 1", [own]).fetchone()
+    if named:
+        return office_name(str(named[0]).strip())
+    acted = workspace.db.execute(
+        "SELECT 1 FROM review_decisions WHERE decided_by = ? UNION ALL SELECT 1 FROM budget_decisions"
+        " WHERE decided_by = ? UNION ALL SELECT 1 FROM installation WHERE key = 'demo' AND value = '1' LIMIT 1",
+        [own, own]).fetchone()
+    offices = workspace.schools.area_offices()
+    return offices[0] if acted and len(offices) == 1 else ""

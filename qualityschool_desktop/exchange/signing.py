@@ -78,6 +78,9 @@ class Signer:
     # What a person's bind just did to the changes of this key waiting here (``rejudge.py``, retest30
     # N1): None when the signer was not returned by a bind.
     rejudged: "Rejudged | None" = None
+    # Who the key is here (``senders.of_key``: the school, the supervisor, the office), filled by
+    # ``bindings.list_signers`` (s32 A3: the signers window said "vm" or "ไม่ระบุชื่อ"); None elsewhere.
+    sender: Any = None
 
     @property
     def short_fingerprint(self) -> str:

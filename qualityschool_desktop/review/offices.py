@@ -6,8 +6,9 @@ key is **bound here as the office of the school's area office** (สำนัก
 school record's ``area_office``): a person reads the office's fingerprint out (as for a school's
 second laptop) and binds it once, ``main.py signers --office FINGERPRINT --area-office NAME``.
 Any other key's decision (a stranger who got the school's file, another district, the school
-itself) is refused on import with a Thai reason (``exchange/ownership.py``), so the first laptop
-to review a file no longer becomes the school's office. The same binding lets an office's own
+itself) does not apply on import: it waits (รอตรวจสอบ) with a Thai reason saying how to bind the
+office's key, and applies the moment a person binds it (s32 B20; ``exchange/rejudge.py``), so the
+first laptop to review a file no longer becomes the school's office. The same binding lets an office's own
 projects (issue 15; no school) in: only from the key bound as that area office's office
 (:func:`is_area_office`); any other key's are refused with :data:`PROJECT_NOT_THE_OFFICE`.
 
@@ -25,31 +26,49 @@ from ..errors import ValidationError
 from ..schools import code_and_area_office
 from ..text import clean_text
 from ..thai import office_name
+from .office_keys import PREFIX, offices_of
 
 if TYPE_CHECKING:
     import sqlite3
 
     from ..workspace import Workspace
 
-PREFIX = "office_key:"
 UNKNOWN_AREA = "ไม่มีเขตพื้นที่การศึกษา “{name}” ในฐานข้อมูลนี้ เขตพื้นที่ที่มี: {known}"
 NO_AREAS = "ไม่มีเขตพื้นที่การศึกษา “{name}” ในฐานข้อมูลนี้ (ยังไม่มีโรงเรียนใดระบุเขตพื้นที่)"
+# How a person binds the office's key, in the window first (a director has no command line: s32
+# B20), then the command.
+HOW_TO_BIND = (
+    "ให้เทียบลายนิ้วมือกับสำนักงานทางโทรศัพท์ แล้วผูกเป็นกุญแจของสำนักงาน: ในหน้าต่างนำเข้าข้อมูล ทำเครื่องหมาย"
+    " “กุญแจนี้เป็นของสำนักงานเขตพื้นที่ของโรงเรียน” หรือเมนู แฟ้ม › ผู้ส่งข้อมูล… เลือกกุญแจนี้ แล้วกด “ผูกเป็นกุญแจเขต…”"
+    " (หรือคำสั่ง signers --office ลายนิ้วมือ --area-office \"{area}\")"
+)
 NOT_THE_OFFICE = (
-    "ผลการตรวจ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งไม่ใช่ของสำนักงานที่ดูแลโรงเรียน"
-    " {code} ({area}) จึงไม่นำเข้าผลการตรวจนี้ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ) หากเป็นกุญแจของสำนักงานจริง"
-    " ให้เทียบลายนิ้วมือกับสำนักงานทางโทรศัพท์ แล้วผูกด้วยคำสั่ง signers --office ลายนิ้วมือ"
-    " --area-office \"{area}\" และนำเข้าไฟล์นี้อีกครั้ง"
+    "ผลการตรวจ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งยังไม่ได้ผูกเป็นกุญแจของสำนักงานที่ดูแลโรงเรียน"
+    " {code} ({area}) จึงรอตรวจสอบ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ) หากเป็นกุญแจของสำนักงานจริง "
+    + HOW_TO_BIND + " ผลการตรวจนี้จะใช้ทันทีที่ผูก ไม่ต้องนำเข้าไฟล์นี้อีกครั้ง"
+)
+SCHOOL_S_OWN = (
+    "ผลการตรวจ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งเป็นกุญแจของโรงเรียน {code} เอง"
+    " โรงเรียนตรวจแบบประเมินของตนเองไม่ได้ จึงไม่นำเข้าผลการตรวจนี้ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ;"
+    " สำนักงานที่ดูแลคือ {area})"
 )
 BUDGET_NOT_THE_OFFICE = (
     "ผลการอนุมัติงบประมาณ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งยังไม่ได้ผูกเป็นกุญแจของสำนักงาน"
-    "ที่ดูแลโรงเรียน {code} ({area}) จึงรอตรวจสอบ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ) หากเป็นกุญแจของสำนักงานจริง"
-    " ให้เทียบลายนิ้วมือกับสำนักงานทางโทรศัพท์ แล้วผูกด้วยคำสั่ง signers --office ลายนิ้วมือ"
-    " --area-office \"{area}\" ผลการอนุมัตินี้จะใช้ทันทีที่ผูก ไม่ต้องนำเข้าไฟล์นี้อีกครั้ง"
+    "ที่ดูแลโรงเรียน {code} ({area}) จึงรอตรวจสอบ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ) หากเป็นกุญแจของสำนักงานจริง "
+    + HOW_TO_BIND + " ผลการอนุมัตินี้จะใช้ทันทีที่ผูก ไม่ต้องนำเข้าไฟล์นี้อีกครั้ง"
+)
+_PENDING_BIND = (
+    " หากเป็นกุญแจของสำนักงานจริง ให้เทียบลายนิ้วมือกับสำนักงานทางโทรศัพท์ แล้วผูกที่เมนู แฟ้ม › ผู้ส่งข้อมูล…"
+    " เลือกกุญแจนี้ แล้วกด “ผูกเป็นกุญแจเขต…” (หรือคำสั่ง signers --office ลายนิ้วมือ --area-office"
+    " \"ชื่อเขตพื้นที่ของโรงเรียน\")"
 )
 BUDGET_PENDING = (
     "ผลการอนุมัติงบประมาณนี้ลงนามโดยกุญแจที่ยังไม่ได้ผูกเป็นกุญแจของสำนักงานเขตพื้นที่ที่ดูแลโรงเรียน"
-    " หากเป็นกุญแจของสำนักงานจริง ให้เทียบลายนิ้วมือกับสำนักงานทางโทรศัพท์ แล้วผูกด้วยคำสั่ง"
-    " signers --office ลายนิ้วมือ --area-office \"ชื่อเขตพื้นที่ของโรงเรียน\" ผลการอนุมัตินี้จะใช้ทันทีที่ผูก ไม่ต้องนำเข้าไฟล์นี้อีกครั้ง"
+    + _PENDING_BIND + " ผลการอนุมัตินี้จะใช้ทันทีที่ผูก ไม่ต้องนำเข้าไฟล์นี้อีกครั้ง"
+)
+REVIEW_PENDING = (
+    "ผลการตรวจแบบประเมินนี้ลงนามโดยกุญแจที่ยังไม่ได้ผูกเป็นกุญแจของสำนักงานเขตพื้นที่ที่ดูแลโรงเรียน"
+    + _PENDING_BIND + " ผลการตรวจนี้จะใช้ทันทีที่ผูก ไม่ต้องนำเข้าไฟล์นี้อีกครั้ง"
 )
 PROJECT_NOT_THE_OFFICE = (
     "โครงการของ{area} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งไม่ได้ผูกไว้เป็นกุญแจของสำนักงานนี้"
@@ -161,23 +180,6 @@ def unbind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
             else:
                 workspace.db.execute("DELETE FROM installation WHERE key = ?", [key])
     return full
-
-
-def offices_of(conn: "sqlite3.Connection", fingerprint: str) -> list[str]:
-    """The area offices (names with Arabic digits, Thai order of storage) the key ``fingerprint``
-    (64 hex digits) is bound to here as their office; empty when none. Raises nothing."""
-    found: list[str] = []
-    for key, value in conn.execute("SELECT key, value FROM installation WHERE substr(key, 1, ?) = ? ORDER BY key",
-                                   [len(PREFIX), PREFIX]):
-        try:
-            entries = json.loads(value)
-        except ValueError:
-            continue
-        name = office_name(str(key)[len(PREFIX):])
-        if any(isinstance(e, dict) and str(e.get("fingerprint", "")) == fingerprint
-               for e in (entries if isinstance(entries, list) else [])) and name not in found:
-            found.append(name)
-    return found
 
 
 def is_office(conn: "sqlite3.Connection", school_id: str, installation: str, fingerprint: str) -> bool:

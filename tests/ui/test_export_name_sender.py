@@ -44,10 +44,14 @@ def test_a_supervisor_s_laptop_names_the_supervisor(laptops: Laptops) -> None:  
 def test_an_office_s_laptop_names_its_office(laptops: Laptops) -> None:  # noqa: F811
     school, district = laptops("school-a"), laptops("district")
     with school.open() as workspace:
-        start_school(workspace)
+        ids = start_school(workspace)
         workspace.schools.update(workspace.schools.by_code(CODE_A).id, area_office="สพป.ตาก เขต 1")
+        workspace.assessments.submit(ids["assessment"])
     district.import_(school.export("school.qsx"))
     with district.open() as workspace:
-        sender = own_sender(workspace)
+        # s32 A2: having only imported a school's file (as a supervisor's laptop may), it is no office yet
+        assert own_sender(workspace).office == ""
+        workspace.reviews.decide(ids["assessment"], "accepted", office_name="สพป.ตาก เขต 1")
+        sender = own_sender(workspace)  # it reviews as the office: named so
     assert sender.office == "สพป.ตาก เขต 1"
     assert default_export_name("all", sender=sender, today=DAY) == "ข้อมูลทั้งหมด-สพป.ตาก-เขต-1-2569-12-02.qsx"

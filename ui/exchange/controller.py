@@ -83,6 +83,9 @@ class ApplyOutcome:
         counted = [counts for _path, result in self.results for counts in result.counts.values()]
         tables = {table for _path, result in self.results for table, counts in result.counts.items()
                   if counts.new or counts.updated or counts.conflicting}
+        for _path, result in self.results:  # decided by the file's bindings, the office's tick too (s32 B20)
+            rejudged = getattr(result, "rejudged", None)
+            tables |= {table for table, _id in (rejudged.records if rejudged is not None else ())}
         if any(getattr(result, "files_written", 0) for _path, result in self.results):
             tables.add("attachments")
         if any(getattr(result, "own_brought_back", 0) for _path, result in self.results):
@@ -455,6 +458,7 @@ class ExchangeController(QObject):
         paths = [check.path for check in checks]
         same = {check.path: check.same_schools() for check in checks}
         trust = {check.path: check.trust_signer for check in checks}  # saved with the import (B15)
+        office = {check.path: check.office_key for check in checks}  # s32 B20: bound by the import
 
         refused_before = [(check.path, check.error) for check in left_out if check.refused]
         not_chosen = [check.path for check in left_out if not check.refused]
@@ -472,7 +476,8 @@ class ExchangeController(QObject):
                          s.APPLYING.format(n=count_text(number + 1), m=count_text(len(paths)), name=path.name))
                 try:
                     outcome.results.append((path, apply_import(workspace, path, same_schools=same[path],
-                                                                   trust_signer=trust[path], checked=checked)))
+                                                                   trust_signer=trust[path], checked=checked,
+                                                                   **({"office_key": office[path]} if office[path] else {}))))
                 except QualitySchoolError as error:
                     outcome.refused.append((path, error_message(error)))
                 except OSError as error:

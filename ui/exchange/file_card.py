@@ -30,9 +30,10 @@ from ui.common.digits import shown_text
 from ui.common.flow import FlowLayout
 
 from . import strings as s
+from .office_tick import OfficeTick
 
 from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, fingerprint_line, format_when, groups, key_font, kind_label, muted, number
-from .words import count_of, refusal_text, said, scope_text, totals_of
+from .words import count_of, refusal_text, said, scope_text, sender_words, totals_of
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import ImportPreview, KindCounts, SameSchool
@@ -75,6 +76,7 @@ class FileCheck:
     same_codes: frozenset[str] = field(default_factory=frozenset)
     vouches: tuple[Vouch, ...] = ()
     checked_by_phone: bool = False  # "ยืนยันแล้วว่าลายนิ้วมือตรงกัน" pressed: saved with the import (B15)
+    office_key: str = ""  # s32 B20: the area office a person ticked this file's key as (office_tick.py)
 
     @classmethod
     def read(cls, path: Path, preview: ImportPreview, earlier: FileCheck | None = None,
@@ -84,7 +86,8 @@ class FileCheck:
             known.setdefault(match.code, match)
         return cls(path, preview, matches=tuple(known.values()), same_codes=same_codes,
                    vouches=earlier.vouches if earlier is not None else (),
-                   checked_by_phone=earlier.checked_by_phone if earlier is not None else False)
+                   checked_by_phone=earlier.checked_by_phone if earlier is not None else False,
+                   office_key=earlier.office_key if earlier is not None else "")
 
     @classmethod
     def refusal(cls, path: Path, error: Exception, earlier: FileCheck | None = None,
@@ -313,6 +316,11 @@ class FileCard(QFrame):
             layout.addWidget(self.same_section)
         if check.vouches:  # vouched for: the tick stays, to be undone
             layout.addWidget(self._vouch_section(check))
+        self.office_tick: OfficeTick | None = None
+        if getattr(preview, "office_offer", ()):  # s32 B20: "this key is my district office's"
+            self.office_tick = OfficeTick(preview.fingerprint, preview.office_offer, check.office_key,
+                                          lambda area: setattr(check, "office_key", area))
+            layout.addWidget(self.office_tick)
 
     # -- parts -----------------------------------------------------------------------------------
     def _facts(self, preview: ImportPreview) -> QGridLayout:
@@ -413,7 +421,8 @@ class FileCard(QFrame):
         """What a ticked "same school" will do: whose key the school is then bound to (name and
         fingerprint) and what of the typed record moves onto it (test28 N8)."""
         keys = match.bound_keys or (self.preview.fingerprint,)
-        whose = (s.SAME_BINDS_SENDER.format(name=self.preview.signer_name or s.UNNAMED_SENDER)
+        whose = (s.SAME_BINDS_SENDER.format(name=sender_words(getattr(self.preview, "sender", None),
+                                                             self.preview.signer_name, s.UNNAMED_SENDER))
                  if keys == (self.preview.fingerprint,) else s.SAME_BINDS_OWNER)
         lines = [(s.SAME_BINDS_FILED if match.from_file else s.SAME_BINDS).format(
             code=shown_digits(match.code), whose=whose, groups=", ".join(groups(key) for key in keys))]

@@ -33,6 +33,7 @@ from ui.common.digits import number as count_text
 from ui.common.digits import shown
 from ui.common.screen import fit_to_screen, room
 
+from . import office_strings as o
 from . import result_strings as r
 from . import strings as s
 from .file_card import AMBER, FileCard, FileCheck
@@ -240,6 +241,10 @@ class ImportResultDialog(QDialog):
             said += same_school_lines(result)
             if getattr(result, "own_brought_back", 0):  # typed here, kept aside by a forget (test28 N1)
                 said.append(OWN_BROUGHT_BACK.format(count=count_text(result.own_brought_back)).strip())
+            if getattr(result, "office_rejudged", None) is not None:  # s32 B20: the preview's office tick
+                said.append(o.RESULT_OFFICE_BOUND.format(
+                    groups=groups(result.fingerprint), area=shown(result.office_bound),
+                    count=count_text(result.office_rejudged.applied)))
             said += judged_lines(result)  # waiting changes this file's bindings decided (retest30 N1)
             if not said and not any(numbers[name] for name in ("new", "updated", "conflicting", "pending")):
                 unchanged_files += 1  # nothing to read about it: counted in one line after the rest

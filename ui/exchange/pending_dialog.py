@@ -24,7 +24,7 @@ from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
 from .question import ask
 from .review import ReviewDialog, record_list, section_title
-from .words import SELECTABLE, braces, described, fingerprint_line, format_when, groups, key_font, muted
+from .words import SELECTABLE, braces, described, fingerprint_line, format_when, groups, key_font, muted, sender_words
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import PendingChange
@@ -113,7 +113,8 @@ class PendingDialog(ReviewDialog):
         empty: list[PendingChange] = []
         self.changes = self._saver.read(
             lambda: self.api.list_pending(self._workspace(), include_decided=include), empty)
-        rows = [(self.record_text(change), change.signer_name or s.UNNAMED_SENDER, s.DECISIONS.get(change.decision, ""))
+        rows = [(self.record_text(change), sender_words(change.sender, change.signer_name, s.UNNAMED_SENDER, machine=False),
+                 s.DECISIONS.get(change.decision, ""))
                 for change in self.changes]
         self.fill_list(rows, [change.id for change in self.changes], selected.id if selected else None,
                        COL_WHAT, COL_DECISION)
@@ -161,7 +162,7 @@ class PendingDialog(ReviewDialog):
             self.versions.clear()
             return
         self.title.setText(record_here(change))
-        self.sender_name.setText(change.signer_name or s.UNNAMED_SENDER)
+        self.sender_name.setText(sender_words(change.sender, change.signer_name, s.UNNAMED_SENDER))
         self.sender_key.setText(fingerprint_line(groups(change.signer_fingerprint)))
         self.sender_key.setMinimumWidth(self.sender_key.sizeHint().width())  # read out whole, never cut
         self.sender_key.setToolTip(change.signer_fingerprint)
@@ -176,7 +177,7 @@ class PendingDialog(ReviewDialog):
                         else (change.row, s.SENT_VERSION))
         rows = field_rows(self._workspace(), change.table, change.current, after)
         self.versions.show_rows(rows, version_heading(s.CURRENT_VERSION, "", change.current),
-                                version_heading(title, change.signer_name, change.row))
+                                version_heading(title, sender_words(change.sender, change.signer_name, ""), change.row))
 
     # -- deciding ------------------------------------------------------------------------------
     def accept_selected(self) -> None:
@@ -189,7 +190,7 @@ class PendingDialog(ReviewDialog):
         change = self.selected()
         if change is None or change.decision or (accept and change.refusal):
             return  # decided, or not this laptop's to accept (the reason line says why)
-        name = change.signer_name or s.UNNAMED_SENDER
+        name = sender_words(change.sender, change.signer_name, s.UNNAMED_SENDER)
         if accept:
             question = s.ACCEPT_QUESTION.format(what=record_here(change), name=name,
                                                 groups=groups(change.signer_fingerprint))

@@ -56,6 +56,7 @@ from .forget_key import ForgetKey
 from .review import ExchangeDialog, record_list
 from .visits_rebind import VisitsRebind
 from .words import SELECTABLE, braces, bound, format_when, full_groups, groups, key_font, key_label, muted
+from .words import sender_words
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import Signer
@@ -252,7 +253,8 @@ class SignersDialog(ExchangeDialog):
             check.setCheckState(Qt.CheckState.Checked if signer.trusted else Qt.CheckState.Unchecked)
             check.setToolTip(s.TRUST_MEANING)
             self.table.setItem(row, COL_TRUSTED, check)
-            self.table.setItem(row, COL_NAME, QTableWidgetItem(signer.name or s.UNNAMED_SENDER))
+            named = sender_words(getattr(signer, "sender", None), signer.name, s.UNNAMED_SENDER, machine=False)
+            self.table.setItem(row, COL_NAME, QTableWidgetItem(named))
             key = QTableWidgetItem(groups(signer.fingerprint))
             key.setFont(key_font(self.table.font()))
             key.setToolTip(signer.fingerprint)
@@ -546,7 +548,7 @@ class SignersDialog(ExchangeDialog):
         self._saver.run(partial(action, self._workspace(), signer.fingerprint, area),
                         key=("office", signer.fingerprint, area), saved=saved,
                         on_saved=lambda _result: self.ops.publish(  # approvals that waited may apply (R5)
-                            Changes(signers=True, pending=bind) | (Changes.from_tables(["budget_decisions"]) if bind else Changes())))
+                            Changes(signers=True, pending=bind) | (Changes.from_tables(["budget_decisions", "review_decisions"]) if bind else Changes())))
 
     def _copy_own(self) -> None:
         # All 16 groups: pasted into a message, they bind this laptop even where it was never seen.

@@ -205,3 +205,12 @@ def judged_lines(result: Any) -> list[str]:
     reapplied = getattr(result, "reapplied", 0)
     lines += [REAPPLIED.format(count=count_text(reapplied)).strip()] if reapplied else []
     return ["    " + line for line in lines]  # under the file whose import decided them
+
+
+def sender_words(sender: Any, name: str, unnamed: str, *, machine: bool = True) -> str:
+    """Who sent something, as the exchange knows the key here (``senders.Sender``: the school, the
+    supervisor, the office, the computer's name as a detail unless ``machine`` is False: a narrow
+    list column; s32 A3), else the name the laptop gave itself (``name``), else ``unnamed``."""
+    if sender is not None and (sender.schools or sender.visitors or sender.offices or sender.claimed or sender.office):
+        return str(sender.with_machine(shown) if machine else sender.words(shown))
+    return name or unnamed
