@@ -13,7 +13,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem
 
 from ui.budget.office_page import BudgetOfficePage
-from ui.budget.school_tab import BudgetPanel
+from ui.budget.school_tab import COLUMNS, BudgetPanel
+from ui.budget.strings import HEADERS
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
@@ -49,7 +50,7 @@ def unreadable_cells(table: QTableWidget, whole: tuple[int, ...]) -> list[str]:
     for row in range(table.rowCount()):
         for column in range(table.columnCount()):
             cell = table.item(row, column)
-            text = cell.text() if cell is not None else ""
+            text = cell.text() if cell is not None and not table.isColumnHidden(column) else ""
             room = table.columnWidth(column) - CELL_PADDING
             if not text or metrics.horizontalAdvance(text) <= room + SLACK:
                 continue
@@ -99,6 +100,33 @@ def test_the_school_tab_s_columns_are_readable_without_sideways_scrolling(
     found += cut_boxes(table)
     if table.columnWidth(2) - CELL_PADDING < table.fontMetrics().averageCharWidth() * READABLE:
         found.append(f"รายการ is {table.columnWidth(2)} wide: {[table.columnWidth(c) for c in range(table.columnCount())]}")
+    window.shutdown()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("scaling", list(WINDOWS))
+def test_every_column_the_school_edits_shows(
+        qtbot, demo_window: Callable[[QSize | None], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """s32 (bud32b): at 125 % and 150 % the tab left out องค์ประกอบ/ประเด็น (to give รายการ room), and
+    a school could not set an item's component codes at all. Every column a school edits shows,
+    at least as wide as its heading, and the list does not scroll sideways; only ลำดับ may be
+    left out where there is no room (150 %): the rows keep its order and the line under the list
+    says the selected row's number ("รายการที่ ๒: …")."""
+    window = demo_window(WINDOWS[scaling])
+    panel = budget_tab(window)
+    qtbot.wait(50)
+    table = panel.table
+    found = [problem for problem in cut_off_texts(table, one_line_headings=True) if problem.startswith("heading")]
+    widths = [table.columnWidth(c) for c in range(table.columnCount())]  # in the headings' style now
+    found += [f"{heading!r} is left out: {widths}" for column, heading in enumerate(HEADERS)
+             if column > 0 and COLUMNS[column] is not None and table.isColumnHidden(column)]
+    if scaling != "150 %" and table.isColumnHidden(0):
+        found.append(f"ลำดับ is left out at {scaling}: {widths}")
+    if table.isColumnHidden(0):
+        table.selectRow(1)
+        if not panel.selected_label.text().startswith(f"รายการที่ {table.item(1, 0).text()}:"):
+            found.append(f"ลำดับ left out, the second row's number is not said: {panel.selected_label.text()!r}")
+    found += sideways(table)
     window.shutdown()
     assert not found, "\n".join(found)
 

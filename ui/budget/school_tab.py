@@ -45,14 +45,15 @@ COLUMNS = ("priority", "kind", "description", "quantity", "unit", "unit_price", 
            "justification")
 COL_KIND, COL_AMOUNT = 1, 6
 STRETCH_MIN = 200  # the description's least width before the others narrow
-STRETCH_LEAST = 150  # and before องค์ประกอบ/ประเด็น is left out (150 %)
+STRETCH_LEAST = 150  # and before ลำดับ is left out (150 %)
 KIND_LEAST = 110  # the kind's box: "ครุภัณฑ์" whole, the longer kinds' beginnings
+KIND_SQUEEZED = 90  # and where the list has no room for that (150 %): "ครุภั…", whole in the tooltip
 # The fixed columns' widths (pixels), the description stretching. Where the list is narrower
 # (125 %, 150 % display scaling) they narrow, none below its heading, the money columns never below
 # their widest figure (ui.common.columns); the texts (the kind, the description, the justification)
 # end in "…", whole in their tooltips: the list never scrolls sideways (TEST25 a14, s32 bud32).
 COLUMN_WIDTHS = {0: 60, 1: 180, 3: 70, 4: 80, 5: 110, 6: 110, 7: 70, 8: 100, 9: 150}
-COL_SCOPE, COL_JUSTIFICATION = 8, 9
+COL_PRIORITY, COL_JUSTIFICATION = 0, 9
 NUMERIC = {0, 3, 5, 6, 7}
 MONEY = (5, 6)
 TEXTS = {1, 2, 4, 8, 9}  # shortened with "…" where narrow: whole in the tooltip
@@ -138,11 +139,16 @@ class BudgetPanel(SchoolTab):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._columns = fit_columns(self.table, 2, COLUMN_WIDTHS, stretch_min=STRETCH_MIN,
                                     headings=[text.TWO_LINE_HEADINGS.get(h, h) for h in text.HEADERS])
-        # At 150 % ten columns at their headings' widths leave the description a sliver: the
-        # justification narrows to its heading, then องค์ประกอบ/ประเด็น is left out (said in the
-        # description's tooltip) while the description has less than STRETCH_LEAST.
-        self._columns.squeeze, self._columns.squeeze_room = {COL_JUSTIFICATION: 0}, STRETCH_LEAST
-        self._columns.droppable, self._columns.drop_room = (COL_SCOPE,), STRETCH_LEAST
+        # Every column the school edits shows (s32 bud32b: at 125 % องค์ประกอบ/ประเด็น was left
+        # out, and the codes could not be set). Where the list is narrow the justification narrows
+        # to its heading and the kind's box to KIND_SQUEEZED ("…", whole in the tooltips), the
+        # description to STRETCH_LEAST; only if that is not room enough (150 %) is ลำดับ left out:
+        # the rows are in its order and the line under the list says the selected one's
+        # ("รายการที่ ๒: …"). Numbered at the left instead, the rows' numbers took the room
+        # the description needs (31 px at 150 %).
+        self._columns.squeeze = {COL_JUSTIFICATION: 0, COL_KIND: KIND_SQUEEZED}
+        self._columns.squeeze_room = self._columns.drop_room = STRETCH_LEAST
+        self._columns.droppable, self._columns.drop_last = (COL_PRIORITY,), True
         # No column is narrower than its heading's widest line; Qt's "…" would take a two-line
         # heading as one line and cut it ("ราคาต่อหน่ว…").
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -377,8 +383,6 @@ class BudgetPanel(SchoolTab):
             cell.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags & ~Qt.ItemFlag.ItemIsEditable)
             if column in TEXTS and typed is None:  # shortened in its column: whole in the tooltip
                 cell.setToolTip(cell.text())
-            if column == 2 and typed is None and item.scope_codes:  # and the scope, its column left out at 150 %
-                cell.setToolTip(cell.text() + "\n" + text.SCOPE_TIP.format(codes=shown(item.scope_codes)))
             if column == COL_AMOUNT:  # in words; a งบผูกพัน item's is the whole commitment (try14 F11)
                 cell.setToolTip("\n".join(filter(None, (baht_words(item.amount_satang),
                                                          whole_amount_note(item, digit_style())))))

@@ -72,6 +72,10 @@ class ColumnFitter(QObject):
         # whole: s32, the school list at 150 % cut every name while จังหวัด said one province);
         # at most it is what ``squeeze_room`` is, the room squeezing keeps.
         self.drop_room = 0
+        # True: the ``droppable`` columns are hidden only while the ``squeeze`` columns, cut to the
+        # least, still leave the stretching column less than ``squeeze_room`` (s32 bud32b: the budget
+        # tab left out an editable column at 125 % where squeezing the texts made room).
+        self.drop_last = False
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -131,7 +135,11 @@ class ColumnFitter(QObject):
         slack = {column: max(0, sizes[column] - least[column]) for column in least}
         drop_room = viewport(self.view).width() - max(self.squeeze_room, self.drop_room)
         for column in self.droppable:
-            if sum(sizes[c] for c in sizes if c not in hidden) <= drop_room:
+            if self.drop_last:  # the squeeze columns at their least
+                needed = sum(min(sizes[c], least[c]) if c in least else sizes[c] for c in sizes if c not in hidden)
+            else:
+                needed = sum(sizes[c] for c in sizes if c not in hidden)
+            if needed <= drop_room:
                 break
             hidden.add(column)
             slack.pop(column, None)
