@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -454,9 +455,14 @@ def _fail(app: QApplication, window: QWidget, message: str) -> None:
     # The loading line stands in the middle of the page, where the box appears: its lower edge hid
     # the line's upper vowels and tone marks ("กาลงเบดฐานขอมูล…", TEST32b B18), and "opening" is no
     # longer true. The box says why.
-    loading = getattr(window, "loading_label", None)
-    if isinstance(loading, QWidget):
-        loading.hide()
-    _show_error(window, message)
-    window.hide()
-    app.exit(EXIT_ERROR)
+    # Once the database was attached the line is gone (its C++ object deleted with the stack's
+    # page): touching it raised, and the app never ended (a damaged file found after attaching).
+    # Whatever happens while saying so, the app ends with the error status.
+    try:
+        loading = getattr(window, "loading_label", None)
+        if isinstance(loading, QWidget) and shiboken6.isValid(loading):
+            loading.hide()
+        _show_error(window, message)
+        window.hide()
+    finally:
+        app.exit(EXIT_ERROR)
