@@ -343,6 +343,7 @@ class WritingStore(Store):
         more (index lookups: the cost follows the seals superseded, not the database)."""
         named = " OR ".join(f"EXISTS (SELECT 1 FROM {table} WHERE signed_set = :id)" for table in TABLES)
         named += " OR EXISTS (SELECT 1 FROM pending_changes WHERE seal_id = :id AND decision = '')"
+        named += " OR EXISTS (SELECT 1 FROM owner_versions WHERE seal_id = :id)"  # a relay's kept owner's version
         for seal_id in sorted(self._superseded - self._stored_seals):
             if not self.conn.execute(f"SELECT {named}", {"id": seal_id}).fetchone()[0]:
                 self.conn.execute("DELETE FROM seals WHERE id = ?", [seal_id])
