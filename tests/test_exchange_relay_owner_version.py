@@ -167,3 +167,27 @@ def test_a_relay_cannot_alter_the_owners_version_it_carries(laptops: Laptops) ->
     with province.open() as workspace:
         assert workspace.schools.list() == []
     del school, ids
+
+
+def test_the_kept_versions_name_every_column_of_the_schools_tables(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A later migration adding a column to a school's versioned table makes its ``_keep_sealed``
+    trigger again (``migrations/owner_versions.keep_trigger``): a kept version without the column
+    would no longer match its owner's seal, and would stay home."""
+    from qualityschool_desktop.database import open_database
+    from qualityschool_desktop.migrations.owner_versions import SCHOOL_OF_ROW
+
+    db = open_database(tmp_path / "x.sqlite3", create=True)
+    try:
+        for table in SCHOOL_OF_ROW:
+            (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [f"{table}_keep_sealed"]).fetchone()
+            columns = [str(r[1]) for r in db.execute(f"PRAGMA table_info({table})").fetchall()]
+            assert [c for c in columns if c != "signed_set" and f"'{c}', OLD.{c}" not in sql] == [], table
+    finally:
+        db.conn.close()
+
+
+def test_the_import_forgets_kept_versions_of_the_tables_that_keep_them() -> None:
+    from qualityschool_desktop.exchange.store import _KEEPS_VERSIONS
+    from qualityschool_desktop.migrations.owner_versions import SCHOOL_OF_ROW
+
+    assert _KEEPS_VERSIONS == frozenset(SCHOOL_OF_ROW)

@@ -38,7 +38,7 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from . import reading, statements
+from . import reading, statements, versions
 from .owners import LINKS, OWNERS, school_id_of
 from .package import RELAYED
 from .records import APPEND_ONLY, OMITTED_WHEN_NULL, TABLES, ExchangeError, travelling_form
@@ -80,11 +80,12 @@ def kept_versions(workspace: "Workspace", travelling: dict[str, tuple[str, ...]]
         if table in APPEND_ONLY or OWNERS[table] not in ("school", "visit_maker") or not selected.get(table):
             continue
         kept = conn.execute("SELECT record_id, installation_id, row_json, seal_id FROM owner_versions"
-                            " WHERE table_name = ?", [table]).fetchall()
+                            " WHERE table_name = ? ORDER BY record_id", [table]).fetchall()
         if not kept:
             continue
         in_use = {row["id"]: (row, seal_id) for row, seal_id in selected[table]}
         columns, optional = travelling[table], OMITTED_WHEN_NULL.get(table, frozenset())
+        latest: dict[str, tuple[dict[str, Any], str]] = {}  # record id -> its owners' latest kept version
         for record_id, installation, row_json, seal_id in kept:
             here = in_use.get(record_id)
             if here is None:
@@ -97,9 +98,42 @@ def kept_versions(workspace: "Workspace", travelling: dict[str, tuple[str, ...]]
             version = json.loads(row_json)
             if any(column not in version and column not in optional for column in columns):
                 continue
-            found.setdefault(table, []).append(
-                (travelling_form(table, {column: version.get(column) for column in columns}), seal_id))
+            other = latest.get(record_id)
+            if other is None or _later(version, other[0]):  # two owners' laptops: the one the other descends from
+                latest[record_id] = (travelling_form(table, {column: version.get(column) for column in columns}), seal_id)
+        if latest:
+            found[table] = list(latest.values())
     return found
+
+
+def _later(version: dict[str, Any], than: dict[str, Any]) -> bool:
+    """Whether ``version`` (a kept row) is later than ``than``: it descends from it, or, when neither
+    descends from the other, it counts more changes (the same choice on every laptop)."""
+    mine, theirs = versions.parse(str(version.get("version"))) or {}, versions.parse(str(than.get("version"))) or {}
+    if versions.descends(mine, theirs) != versions.descends(theirs, mine):
+        return versions.descends(mine, theirs)
+    return (sum(mine.values()), str(version.get("version"))) > (sum(theirs.values()), str(than.get("version")))
+
+
+def drop_superseded(conn: sqlite3.Connection, updated: dict[str, set[str]]) -> set[str]:
+    """Forget the kept versions of the records ``updated`` (table -> ids) by an import whose version
+    in use is now sealed by an owner of the school as files said (``owner_versions.learnt``: a key
+    that signed before the import named it is known only now); returns the seals they named, for the
+    import's clean-up. Index lookups per record updated: nothing when nothing is kept."""
+    from ..migrations.owner_versions import SCHOOL_OF_ROW, learnt
+
+    dropped: set[str] = set()
+    if not updated or conn.execute("SELECT 1 FROM owner_versions LIMIT 1").fetchone() is None:
+        return dropped
+    for table, ids in updated.items():
+        school = SCHOOL_OF_ROW[table].replace("OLD.", "r.")
+        where = ("table_name = :table AND record_id IN (SELECT value FROM json_each(:ids)) AND EXISTS (SELECT 1 FROM"
+                 f" {table} AS r JOIN seals AS s ON s.id = r.signed_set WHERE r.id = owner_versions.record_id"
+                 f" AND {learnt(school, 's.installation_id')})")
+        values = {"table": table, "ids": json.dumps(sorted(ids))}
+        dropped |= {str(r[0]) for r in conn.execute(f"SELECT seal_id FROM owner_versions WHERE {where}", values)}
+        conn.execute(f"DELETE FROM owner_versions WHERE {where}", values)
+    return dropped
 
 
 def _sealer(conn: sqlite3.Connection, seal_id: str, known: dict[str, str]) -> str:

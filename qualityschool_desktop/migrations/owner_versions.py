@@ -7,8 +7,11 @@ school's own, under the school's seal, was overwritten, and the district's file 
 version, which the province (judging by the school's own statement) keeps waiting. The province had
 then no version of the school's record at all. ``owner_versions`` keeps, per record and per sealing
 installation, the last version under that installation's seal that a version by another replaced
-here (a local edit, an accepted change, an import of another signer's version): the row as it was
-(every column but the seal), its version and its seal. An export carries the one of the record's
+here: the row as it was (every column but the seal), its version and its seal, when the version
+replaced was sealed by an owner of the school as files said (its statement, or first use) and the
+new one is by a key that is not (a local edit or an accepted change by a key a person bound to the
+school here, an import of such a key's version). A visit's records are left out: only their maker
+changes them. An export carries the one of the record's
 owner under the owner's seal beside the version in use (``exchange/relayed.py``), so the receiver
 checks it as if it came from the owner.
 
@@ -33,23 +36,47 @@ if TYPE_CHECKING:
 
 TABLE = "owner_versions"
 
+# The school a row of each of the school's versioned tables belongs to, as SQL of ``OLD`` (a
+# visit's records are left out: only their maker changes them, wherever they are).
+SCHOOL_OF_ROW: dict[str, str] = {
+    "schools": "OLD.id", "assessments": "OLD.school_id", "network_schools": "OLD.school_id",
+    "plans": "OLD.school_id", "budget_requests": "OLD.school_id", "projects": "OLD.school_id",
+    "answers": "(SELECT school_id FROM assessments WHERE id = OLD.assessment_id)",
+    "attachments": "(SELECT school_id FROM assessments WHERE id = OLD.assessment_id)",
+    "plan_goals": "(SELECT school_id FROM plans WHERE id = OLD.plan_id)",
+    "plan_indicators": "(SELECT school_id FROM plans WHERE id = OLD.plan_id)",
+    "plan_activities": "(SELECT school_id FROM plans WHERE id = OLD.plan_id)",
+}
+
 
 def _sealer(seal: str) -> str:
     return f"(SELECT installation_id FROM seals WHERE id = {seal})"
 
 
+def learnt(school: str, installation: str) -> str:
+    """SQL: ``installation`` owns ``school`` as files said (its statement, or first use), not only by a
+    person's binding here, which stays local: what a receiver judges by."""
+    return (f"EXISTS (SELECT 1 FROM school_signers WHERE school_id = {school} AND how <> 'by_hand'"
+            f" AND (installation_id = {installation} OR fingerprint IN"
+            f" (SELECT fingerprint FROM signers WHERE installation_id = {installation})))")
+
+
 def keep_trigger(db: Database, table: str) -> str:
-    """The ``{table}_keep_sealed`` trigger: before an update that replaces a version under one
-    installation's seal by one that is not under that installation's seal (a local edit, which the
-    version trigger then counts and unseals; an accepted change; an import of another signer's or
-    of this installation's own version), keep the row as it was in :data:`TABLE`. The version
-    trigger's own update that follows a local edit names the same old version: it changes nothing."""
+    """The ``{table}_keep_sealed`` trigger: before an update that replaces a version sealed by an
+    owner of the school (as files said: :func:`learnt`) by a version of an installation that is not
+    (a local edit here, which the version trigger then counts and unseals, or an accepted change, by
+    a key a person bound here; an import of such a key's version), keep the row as it was in
+    :data:`TABLE`. The version trigger's own update that follows a local edit names the same old
+    version: it changes nothing. An update by another owner keeps nothing (the owner's version is
+    in use, and no old seal is held for it)."""
     pairs = ", ".join(f"'{c}', OLD.{c}" for c in _columns(db, table) if c != "signed_set")
+    school = SCHOOL_OF_ROW[table]
+    new_sealer = (f"(CASE WHEN NEW.signed_set IS NULL OR NEW.signed_set IS OLD.signed_set THEN NEW.modified_by"
+                  f" ELSE {_sealer('NEW.signed_set')} END)")
     return (
         f"CREATE TRIGGER {table}_keep_sealed BEFORE UPDATE ON {table}"
-        " WHEN OLD.signed_set IS NOT NULL AND ((NEW.version IS OLD.version AND NEW.signed_set IS OLD.signed_set)"
-        f" OR NEW.signed_set IS NULL OR (NEW.signed_set IS NOT OLD.signed_set"
-        f" AND {_sealer('NEW.signed_set')} IS NOT {_sealer('OLD.signed_set')})) BEGIN"
+        f" WHEN OLD.signed_set IS NOT NULL AND {learnt(school, _sealer('OLD.signed_set'))}"
+        f" AND NOT {learnt(school, new_sealer)} BEGIN"
         f" INSERT INTO {TABLE} (table_name, record_id, installation_id, version, row_json, seal_id)"
         f" SELECT '{table}', OLD.id, installation_id, OLD.version, json_object({pairs}), OLD.signed_set"
         " FROM seals WHERE id = OLD.signed_set"
@@ -78,6 +105,8 @@ def m0033_owner_versions(db: Database) -> None:
     )
     db.execute(f"CREATE INDEX {TABLE}_seal ON {TABLE} (seal_id)")
     for table in versioned_tables(db):
+        if table not in SCHOOL_OF_ROW:
+            continue  # a visit's records (the module's docstring)
         db.execute(keep_trigger(db, table))
         db.execute(f"CREATE TRIGGER {table}_kept_on_delete AFTER DELETE ON {table} BEGIN"
                    f" DELETE FROM {TABLE} WHERE table_name = '{table}' AND record_id = OLD.id; END")
