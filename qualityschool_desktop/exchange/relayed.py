@@ -17,10 +17,11 @@ otherwise. The relay's version that follows then meets the owner's version here 
 it, as when both files arrive separately. A preview sees the same (the owner's versions it would
 apply are what the relay's versions are compared with).
 
-**Which version travels**: for a record of a school (or of a visit), the kept version sealed by an
-installation that owns the record as the receiver will judge it (the school's own statement kept
-here, else the keys learnt from files, never a person's binding here, which stays local; a visit's
-maker), when the version in use here is sealed by none of them. One per record.
+**Which version travels**: for a record of a school, the kept version sealed by an installation
+that owns the record as the receiver will judge it (the school's own statement kept here, else the
+keys learnt from files, never a person's binding here, which stays local), when the version in use
+here is sealed by none of them; the latest one when two of the school's laptops have one. One per
+record. A visit's records keep none (migration 0033: only their maker changes them).
 
 **A relay cannot alter it**: a row of ``relayed/`` must be vouched for by a seal of an installation
 other than the file's exporter (the owner's); one vouched for by the exporter alone, or by nobody,
