@@ -253,11 +253,13 @@ def resign_manifest(members: Members) -> Members:
 def forge(members: Members, *, claim_installation: str | None = None,
           manifest_edit: Callable[[dict[str, Any]], None] | None = None) -> Members:
     """Seal every record with the key of the laptop acting now (as ``claim_installation``, by default
-    its own installation id), rewrite the manifest's members, keys and exporter, and sign it."""
+    its own installation id), rewrite the manifest's members, keys and exporter, and sign it. The
+    owners' versions a relay's file carried (``relayed/``, format 7) are left out: the forger
+    vouches for its records alone, as a file of format 6 did."""
     from qualityschool_desktop.exchange import seals, signing
     from qualityschool_desktop.workspace import installation_id
 
-    members = dict(members)
+    members = {name: data for name, data in members.items() if not name.startswith("relayed/")}
     claimed = claim_installation or installation_id()
     digests = []
     for name in sorted(members):

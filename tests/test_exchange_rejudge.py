@@ -105,8 +105,9 @@ def test_a_later_import_of_the_schools_statement_applies_the_waiting_change(lapt
     ids, x, y, _l1, _l2 = _two_laptops(laptops)
     district = laptops("district")
     district.import_(y)
-    # Item 2 waits (L2 is not known as the school's laptop yet), with its history row.
-    assert _levels(district, ids)[1] is None and len(_waiting(district)) == 2
+    # Item 2 waits (L2 is not known as the school's laptop yet), with its history row, on top of L1's
+    # own version, which Y carries beside L2's (format 7, exchange/relayed.py).
+    assert _levels(district, ids)[1] == 3 and len(_waiting(district)) == 2
     result = district.import_(x)  # another day: the school's statement binds L2
     assert result.rejudged.applied == 2
     assert _levels(district, ids) == (3, 1, 4) and _waiting(district) == []
@@ -155,7 +156,7 @@ def test_a_rejected_change_stays_rejected_when_its_key_is_bound_and_applies_when
     assert status == 0, err
     assert "ไม่ยอมรับ\" ไว้ 2 รายการยังไม่ใช้" in out and "นำเข้าไฟล์ของเครื่องนั้นอีกครั้ง" in out
     assert "ใช้การแก้ไขที่รอตรวจสอบ" not in out
-    assert _levels(district, ids)[1] is None  # still rejected
+    assert _levels(district, ids)[1] == 3  # still rejected: L1's own version (carried in Y) in use
     with district.open() as workspace:
         assert [c.decision for c in exchange.list_pending(workspace, include_decided=True)] == ["rejected"] * 2
 
@@ -225,8 +226,8 @@ def test_rejecting_a_waiting_answer_takes_its_history_row_with_it(laptops: Lapto
         with district.open() as workspace:
             signer = exchange.bind(workspace, l2.fingerprint, CODE_A)
             assert signer.rejudged is not None and signer.rejudged.applied == 0
-    # L2's rejected level is not in use: L1's own (from its file), or still none here (Y alone).
-    assert _levels(district, ids)[1] == (3 if binding == "later_file" else None)
+    # L2's rejected level is not in use: L1's own (from its file, or carried in Y beside L2's).
+    assert _levels(district, ids)[1] == 3
     assert "1" not in _history_levels(district, ids)
 
 

@@ -1,8 +1,10 @@
 """RETEST30 N6: a stranger that imported a school's file, bound its own key locally and changed an
-answer sends its file to a district that has never seen the school. The school's answer arrives
-only in the stranger's version, which waits ("รอตรวจสอบ"): the school's own value is missing here.
-The preview, the result and the waiting change say so (the school's results here are incomplete
-until its own file comes), instead of leaving a district to read a colour from the other answers."""
+answer sends its file to a district that has never seen the school. A file of format 6 or older (a
+relay with an older program) carries the school's answer only in the stranger's version, which waits
+("รอตรวจสอบ"): the school's own value is missing here. The preview, the result and the waiting change
+say so (the school's results here are incomplete until its own file comes), instead of leaving a
+district to read a colour from the other answers. A file of format 7 carries the school's own version
+beside the stranger's (``tests/test_exchange_relay_owner_version.py``): nothing is missing."""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ from typing import Callable
 
 from qualityschool_desktop import exchange
 
-from .laptops import CODE_A, Laptop, laptops, start_school  # noqa: F401 (a fixture)
+from .laptops import (  # noqa: F401 (a fixture)
+    CODE_A, Laptop, laptops, read_members, resign_manifest, start_school, write_members,
+)
 
 Laptops = Callable[[str], Laptop]
 MISSING = "ยังไม่มีฉบับของโรงเรียนเองในเครื่องนี้"
@@ -28,7 +32,13 @@ def test_a_relays_change_to_an_answer_the_district_never_had_says_the_schools_ow
         exchange.bind(workspace, stranger.fingerprint, CODE_A)  # as the refusal text invites
         workspace.answers.set_level(ids["assessment"], ids["item"], 1)
         workspace.answers.flush_pending()
-    relayed = stranger.export("s-selfbound.qsx")
+    current = stranger.export("s-selfbound.qsx")
+    members = read_members(current)
+    assert "relayed/answers.jsonl" in members  # the school's own answer travels beside the stranger's …
+    assert not [w for w in district.preview(current).warnings if MISSING in w]
+    members = {name: data for name, data in members.items() if not name.startswith("relayed/")}
+    stranger.activate()  # … which an older program's file did not carry
+    relayed = write_members(current.with_name("s-older.qsx"), resign_manifest(members))
 
     preview = district.preview(relayed)
     (told,) = [w for w in preview.warnings if MISSING in w]

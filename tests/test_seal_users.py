@@ -22,7 +22,8 @@ TEMPLATES: dict[str, Path] = {}
 def _template(tmp_path_factory: pytest.TempPathFactory, which: str) -> Path:
     if which not in TEMPLATES:
         path = tmp_path_factory.mktemp("seal_users") / f"{which}.sqlite3"
-        stop = "0032_seal_users" if which == "before" else None
+        # "0032": the schema as 0032 left it (0033 keeps a superseded owner's version, and its seal with it)
+        stop = {"before": "0032_seal_users", "0032": "0033_owner_versions"}.get(which)
         open_database(path, create=True, stop_before=stop).conn.close()
         TEMPLATES[which] = path
     return TEMPLATES[which]
@@ -129,7 +130,7 @@ def test_every_sealed_table_keeps_and_drops_seals_as_before(tmp_path_factory: py
     assert len(versioned) >= 16 and len(append_only) >= 7
     for table in (*versioned, *append_only):
         results = []
-        for which in ("before", "after"):
+        for which in ("before", "0032"):
             path = tmp_path / table
             path.mkdir(exist_ok=True)
             conn = _connect(tmp_path_factory, path, which)
@@ -143,7 +144,7 @@ def test_every_sealed_table_keeps_and_drops_seals_as_before(tmp_path_factory: py
 
 def test_the_triggers_are_those_of_before_but_for_one_clean_up_through_the_view(
         tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
-    before, after = (_connect(tmp_path_factory, tmp_path, which) for which in ("before", "after"))
+    before, after = (_connect(tmp_path_factory, tmp_path, which) for which in ("before", "0032"))
 
     def triggers(conn: sqlite3.Connection) -> dict[str, str]:
         return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
@@ -166,15 +167,17 @@ def test_the_triggers_are_those_of_before_but_for_one_clean_up_through_the_view(
 
 def test_the_view_names_every_sealed_table_through_its_seal_index(tmp_path_factory: pytest.TempPathFactory,
                                                                  tmp_path: Path) -> None:
-    """A later migration adding a sealed table must remake the view (``remake_seal_cleanup``)."""
+    """A later migration adding a sealed table must remake the view (``remake_seal_cleanup``); the
+    owners' versions a relay keeps (0033, ``owner_versions``) name their seals through it too."""
     conn = _connect(tmp_path_factory, tmp_path, "after")
     versioned, append_only = _sealed(conn)
     view = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'seal_users'").fetchone()[0]
-    assert sorted(re.findall(r"FROM (\w+)", view)) == sorted((*versioned, *append_only))
+    assert sorted(re.findall(r"FROM (\w+)", view)) == sorted((*versioned, *append_only, "owner_versions"))
     plan = [str(row[3]) for row in conn.execute("EXPLAIN QUERY PLAN SELECT 1 FROM seal_users WHERE signed_set = ?",
                                                 ["x"])]
     searched = [line for line in plan if line.startswith("SEARCH ")]
-    assert len(searched) == len(versioned) + len(append_only) and all("signed_set" in line for line in searched)
+    assert len(searched) == len(versioned) + len(append_only) + 1
+    assert all("signed_set" in line or "owner_versions_seal" in line for line in searched)
 
 
 def test_a_file_of_release_0_1_migrates_to_the_same_triggers_and_passes_its_integrity_check(

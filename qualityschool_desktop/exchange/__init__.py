@@ -5,7 +5,8 @@ exporting installation and the public key of every installation that sealed rows
 scope and the SHA-256 and size of every member), ``records/<table>.jsonl`` (one JSON object per row,
 each with its version), ``seals.jsonl`` (owners' signatures over the rows, see :mod:`.seals`),
 ``owners.jsonl`` (the schools' own statements of their keys, see :mod:`.statements`; absent in
-files from before them), ``files/<sha256>`` (attachment contents) and ``signature.json`` (Ed25519 over the manifest's bytes,
+files from before them), ``relayed/<table>.jsonl`` (a relay's file: the owner's sealed version of a
+record whose version in use at the relay is not the owner's, see :mod:`.relayed`; format 7), ``files/<sha256>`` (attachment contents) and ``signature.json`` (Ed25519 over the manifest's bytes,
 by the exporter's key, which must be the key bound to the exporter's installation).
 
 Records have owners (:mod:`.owners`): a school's records belong to the keys bound to the school

@@ -25,11 +25,11 @@ from ..errors import NotFoundError, QualitySchoolError, file_reason
 from ..schools import normalise_code
 from ..thai import thai_digits
 from ..progress import Steps
-from . import same_school, seals, senders, signing, statements
+from . import relayed, same_school, seals, senders, signing, statements
 from .owners import NAMED_BY
 from .merge import describe
 from .senders import Sender
-from .package import EXTENSION, FORMAT_NAME, MANIFEST, MAX_RATIO, RATIO_FLOOR, SIGNATURE
+from .package import EXTENSION, FORMAT_NAME, MANIFEST, MAX_RATIO, RATIO_FLOOR, RELAYED_FORMAT, SIGNATURE
 from .records import (
     APPEND_ONLY, KIND_LABELS, TABLES, ExchangeError, format_for, travelling_columns, travelling_form, travelling_rows,
 )
@@ -258,11 +258,14 @@ def _open_conflicts(workspace: "Workspace", records: dict[str, list[dict[str, An
 
 def _seal(
     workspace: "Workspace", selected: dict[str, Selected]
-) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], dict[str, str], list[dict[str, Any]]]:
-    """The rows to write, the seals that cover them, the public key of each sealing installation
-    and the same-school mappings the rows need: stored seals for rows that came from elsewhere
-    unchanged, or re-pointed by a same-school decision (then written in the form their author
-    sealed, with the mapping: ``same_school.py``), one fresh seal of this installation for the rest."""
+) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], dict[str, str], list[dict[str, Any]],
+           dict[str, list[dict[str, Any]]]]:
+    """The rows to write, the seals that cover them, the public key of each sealing installation,
+    the same-school mappings the rows need and the owners' versions to carry beside the rows whose
+    version here is not their owner's (``relayed.py``, each under its owner's seal): stored seals
+    for rows that came from elsewhere unchanged, or re-pointed by a same-school decision (then
+    written in the form their author sealed, with the mapping: ``same_school.py``), one fresh seal
+    of this installation for the rest."""
     own = workspace.installation_id
     stored = seals.StoredSeals(workspace.db.conn)
     unmapping = same_school.Unmapping(workspace.db.conn)
@@ -297,8 +300,21 @@ def _seal(
             else:
                 own_digests.append(digest)
             rows.append(row)
+    owners_versions: dict[str, list[dict[str, Any]]] = {}
+    for table, kept in relayed.kept_versions(workspace, travelling_columns(workspace.db), selected).items():
+        for row, seal_id in kept:  # the owner's version under the owner's seal, as it came (relayed.py)
+            seal = stored.covering(seal_id, seals.row_digest(table, row))
+            if seal is None:
+                continue
+            installation = seal["installation_id"]
+            if installation not in keys:
+                keys[installation] = signing.public_key_of(workspace, installation)
+            if keys[installation]:
+                forwarded[seal["id"]] = seal
+                owners_versions.setdefault(table, []).append(row)
     sealed = [seals.make_seal(own, own_digests), *forwarded.values()]
-    return records, sealed, {installation: key for installation, key in keys.items() if key}, list(mappings.values())
+    return (records, sealed, {installation: key for installation, key in keys.items() if key}, list(mappings.values()),
+            owners_versions)
 
 
 def export_file(
@@ -331,7 +347,7 @@ def export_file(
     workspace.answers.end_own_bursts()
     selected, scope = _collect(workspace, school_codes, visitor)
     _check(selected)
-    records, sealed, keys, mappings = _seal(workspace, selected)
+    records, sealed, keys, mappings, owners_versions = _seal(workspace, selected)
     # Each school's own word on who owns it travels with its records (statements.py).
     school_ids = {row["id"] for row in records["schools"]} | {
         row["school_id"] for table in ("assessments", "network_schools", "plans", "budget_requests", "projects")
@@ -376,6 +392,11 @@ def export_file(
                 archive.writestr(name, data, compress_type=_compression(data))
                 members.append({"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
                 step()
+            for table, rows in owners_versions.items():  # format 7 (relayed.py): only when there are some
+                data = "".join(seals.canonical(row) + "\n" for row in rows).encode("utf-8")
+                name = relayed.member(table)
+                archive.writestr(name, data, compress_type=_compression(data))
+                members.append({"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
             data = "".join(json.dumps(seal, separators=(",", ":")) + "\n" for seal in sealed).encode("utf-8")
             archive.writestr(seals.MEMBER, data, compress_type=zipfile.ZIP_DEFLATED)
             members.append({"path": seals.MEMBER, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
@@ -412,7 +433,8 @@ def export_file(
             manifest = {
                 "format": FORMAT_NAME,
                 # the lowest that carries these rows (and the same-school mappings they need)
-                "format_version": max(format_for(records), same_school.FORMAT if mappings else 0),
+                "format_version": max(format_for(records), format_for(owners_versions),
+                                      same_school.FORMAT if mappings else 0, RELAYED_FORMAT if owners_versions else 0),
                 "app_version": __version__,
                 "frameworks": [{"id": fid, "version": version} for fid, version in frameworks],
                 "exporter": {"installation_id": workspace.installation_id, "name": signer.name},

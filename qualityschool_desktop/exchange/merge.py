@@ -48,6 +48,7 @@ from .package import Package
 from .records import (
     APPEND_ONLY, REFERENCES, TABLES, TIMESTAMP_COLUMNS, UNIQUE_KEYS, ExchangeError, travelling_columns,
 )
+from .relayed import RelayedPass, overlay
 from .refusals import FORGED_HISTORY, NO_ROOM, TYPED_GIVES_WAY, UNKNOWN_FRAMEWORK, UNSIGNED, Described, describe
 from .results import ConflictInfo, KindCounts, MadeSame, PendingInfo, SameSchool
 from .rules import Rules
@@ -92,7 +93,7 @@ class Tally:
     office_waits: list[str] = field(default_factory=list)
 
 
-class Merge(StatementsPass, SameSchoolPass, DecidePass):
+class Merge(StatementsPass, SameSchoolPass, DecidePass, RelayedPass):
     """One pass over a file's records: decide each, and hand the decisions to ``store``."""
 
     def __init__(self, workspace: "Workspace", package: Package, store: Store, *,
@@ -125,6 +126,9 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
         self.adopted: dict[str, tuple[str, list[str]]] = {}
         self.typed_rounds: dict[str, list[tuple[str, str]]] = {}  # school id -> (typed round, own) given way
         self._bindings_checked: dict[tuple[str, str], bool] = {}  # (installation, fingerprint) -> first seen
+        # The owners' versions a relay's file carries, applied in this pass (relayed.py): what the
+        # relay's versions meet in a preview.
+        self.relayed_applied: dict[str, dict[str, dict[str, Any]]] = {}
 
     def run(self, progress: Callable[[], None] | None = None) -> Tally:
         """Check the file's keys and seals, then decide every row, table by table in
@@ -140,6 +144,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
         self._load_keys()
         self._prescan_reopens()
         for table in TABLES:
+            self.relayed_table(table)  # the owners' versions a relay carries, before its own (relayed.py)
             self._table(table)
             self.mappings_met(table)
             if progress is not None:
@@ -260,6 +265,20 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
         self.rules.reopened = {pair for event_id, pair in found.items() if event_id not in known}
 
     # -- the pass ------------------------------------------------------------------------------
+    def check_row(self, table: str, row: dict[str, Any]) -> None:
+        """The checks :meth:`_table` makes of each row as read (inline there), for a row read
+        elsewhere (an owner's version a relay carries): room in its version for this
+        installation's next change, its stamps, its framework."""
+        if table not in APPEND_ONLY and not versions.has_room(vector(row), self.workspace.installation_id):
+            raise ExchangeError(Sentence(NO_ROOM, what=Described(table, row), source=self.source))
+        for column in self.travelling[table]:
+            if column in TIMESTAMP_COLUMNS and row[column] > self.rules.latest_text and self.rules.in_future(row[column]):
+                self.rules.check_stamp(row[column], Described(table, row))
+        if table in ("assessments", "visits") and not self.workspace.frameworks.has(
+                row["framework_id"], row["framework_version"]):
+            raise ExchangeError(UNKNOWN_FRAMEWORK.format(
+                source=self.source, framework=row["framework_id"][:40], version=row["framework_version"][:20]))
+
     def _table(self, table: str) -> None:
         batch: list[dict[str, Any]] = []
         vouches: list[Vouch] = []
@@ -302,7 +321,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
         if batch:
             self._batch(table, batch, vouches)
 
-    def _batch(self, table: str, batch: list[dict[str, Any]], vouches: list[Vouch]) -> None:
+    def _batch(self, table: str, batch: list[dict[str, Any]], vouches: list[Vouch]) -> list[Decision]:
         named = NAMED_BY.get(table)
         for row, vouch in zip(batch, vouches):
             if named and row[named] not in vouch.installations:
@@ -316,6 +335,8 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
         # One query says which rows this database holds; the rest are new here and decided set-wise
         # (_decide_new); only rows held here go through the comparison of versions.
         local = fetch(self.conn, table, "id", [row["id"] for row in batch], self.travelling[table] + ("signed_set",))
+        if self.relayed_applied.get(table) and not self.store.writing:  # an import wrote them already
+            overlay(self.relayed_applied[table], local, lambda: [row["id"] for row in batch])
         if self.adopted and table in REPOINTED:  # rows here on a typed record that gives way move with it
             for here_row in local.values():  # (written by an import already; a preview compares so: try27 F3b)
                 self.lineage.rewrite(table, here_row)
@@ -348,6 +369,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass):
         self.tally.counts[table].new += new_count
         self.tally.counts[table].new_deleted += deleted_count
         self.store.write(table, decisions)
+        return decisions
 
     def _decide_new(self, table: str, row: dict[str, Any], vouch: Vouch, moved: bool,
                     groups: dict[tuple[Any, ...], tuple[bool, str, str | None]]) -> Decision | None:

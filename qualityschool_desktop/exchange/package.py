@@ -42,8 +42,16 @@ FORMAT_NAME = "qualityschool-exchange"
 # school's own record (same_school.py), beside rows others sealed about the typed record. A version 5
 # program called that member unknown ("ไม่รู้จักรายการ") and refused the file as unsafe; it now refuses
 # it as one of a newer program. Only a file that carries such a row (and so the member) is version 6.
-FORMAT_VERSION = 6
-READABLE_VERSIONS = frozenset({2, 3, 4, 5, 6})
+# 7: a relay's file may carry ``relayed/<table>.jsonl``: the owner's last sealed version of a record
+# whose version in use at the relay is not the owner's (relayed.py), under the owner's seal, beside
+# the relay's version in ``records/<table>.jsonl`` (the same id in both). A version 6 program called
+# that member unknown and refused the file as unsafe; it now refuses it as one of a newer program
+# ("โปรดปรับรุ่นโปรแกรม…"). Only a file that carries such a version is version 7; a file of version 6
+# or lower has none, and reads as before (the receiver then keeps the relay's change waiting with no
+# version of the owner's, and says so: merge_decide.own_missing_warnings).
+FORMAT_VERSION = 7
+RELAYED_FORMAT = 7
+READABLE_VERSIONS = frozenset({2, 3, 4, 5, 6, 7})
 EXTENSION = ".qsx"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.json"
@@ -63,12 +71,14 @@ _KEEP_MEMBER, _KEEP_TOTAL = 64 * 1024, 1024 * 1024  # Package._kept
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}$")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _RECORD_MEMBERS = {f"records/{table}.jsonl" for table in TABLES}
+RELAYED = "relayed/"  # the owners' versions a relay carries (relayed.py): relayed/<table>.jsonl; format 7
+_RELAYED_MEMBERS = {f"{RELAYED}{table}.jsonl" for table in TABLES}
 SEALS = "seals.jsonl"
 OWNERS = "owners.jsonl"  # the schools' own statements of their keys (statements.py); absent in older files
 SAME_SCHOOLS = "same_schools.jsonl"  # an office's signed same-school mappings (same_school.py); format 6
 _KEY = re.compile(r"^[A-Za-z0-9+/]{43}=$")  # an Ed25519 public key (32 bytes) in base64
 _DRIVE = re.compile(r"^[A-Za-z]:")
-_FOLDERS = ("records/", "files/")  # the folder entries a zip tool writes when a file is zipped again
+_FOLDERS = ("records/", "files/", RELAYED)  # the folder entries a zip tool writes when a file is zipped again
 
 NOT_A_PACKAGE = "ไฟล์ {name} ไม่ใช่ไฟล์แลกเปลี่ยนข้อมูลของโปรแกรมนี้ หรือไฟล์เสียหาย"
 ALTERED = "ไฟล์ {name} ถูกแก้ไขหลังส่งออก ({detail}) โปรแกรมจะไม่นำเข้าไฟล์นี้"
@@ -225,7 +235,8 @@ def _check_entries(infos: list[zipfile.ZipInfo], source: str) -> dict[str, zipfi
         if stat.S_ISLNK(mode):
             raise ExchangeError(UNSAFE.format(name=source, detail=f"\"{name[:60]}\" เป็นลิงก์"))
         if info.is_dir() or not (
-            name in (MANIFEST, SIGNATURE, SEALS, OWNERS, SAME_SCHOOLS) or name in _RECORD_MEMBERS or _FILE_MEMBER.match(name)
+            name in (MANIFEST, SIGNATURE, SEALS, OWNERS, SAME_SCHOOLS) or name in _RECORD_MEMBERS
+            or name in _RELAYED_MEMBERS or _FILE_MEMBER.match(name)
         ):
             raise ExchangeError(UNSAFE.format(name=source, detail=f"ไม่รู้จักรายการ \"{name[:60]}\""))
         if name in entries:
@@ -419,7 +430,7 @@ def _package(path: Path, source: str, archive: zipfile.ZipFile, entries: dict[st
     for name, (_, size) in members.items():
         if entries[name].file_size != size:
             raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ขนาดไม่ตรงกับที่แจ้งไว้"))
-        if (name.startswith("records/") or name in (SEALS, OWNERS, SAME_SCHOOLS)) and size > MAX_RECORDS_BYTES:
+        if (name.startswith(("records/", RELAYED)) or name in (SEALS, OWNERS, SAME_SCHOOLS)) and size > MAX_RECORDS_BYTES:
             raise ExchangeError(BOMB.format(name=source, detail=f"{name} ใหญ่เกินกำหนด"))
         if name.startswith("files/") and name[6:] != members[name][0]:
             raise ExchangeError(ALTERED.format(name=source, detail=f"{name} ไม่ตรงกับรหัสตรวจสอบ"))

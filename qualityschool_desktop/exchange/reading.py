@@ -66,10 +66,11 @@ def rows(package: Package, table: str, columns: tuple[str, ...]) -> Iterator[tup
         yield number, row, len(line)
 
 
-def rows_with_lines(package: Package, table: str,
-                    columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any], bytes]]:
-    """(line number, row, its line's bytes) of ``table``'s member, checked as :func:`rows` checks
-    them (the line: to digest it as read, see ``seals.line_digest``)."""
+def rows_with_lines(package: Package, table: str, columns: tuple[str, ...], *,
+                    member: str | None = None) -> Iterator[tuple[int, dict[str, Any], bytes]]:
+    """(line number, row, its line's bytes) of ``table``'s member (``records/<table>.jsonl``, or
+    ``member``: the owners' versions a relay carries, ``relayed.py``), checked as :func:`rows`
+    checks them (the line: to digest it as read, see ``seals.line_digest``)."""
     label = KIND_LABELS[table]
     names = frozenset(columns)
     passes = row_passes(table, columns)
@@ -77,7 +78,7 @@ def rows_with_lines(package: Package, table: str,
     # A column left out when null (a history row without typed text: half a school's rows) is
     # put back as None before the one-call check, as validate_row would put it back.
     optional = tuple(name for name in OMITTED_WHEN_NULL.get(table, ()) if name in names)
-    for number, line in lines(package, f"records/{table}.jsonl", label):
+    for number, line in lines(package, member or f"records/{table}.jsonl", label):
         # parse() and validate_row() for the usual line and row, inline (each row of a school's
         # file passed through three calls more); anything else goes through them, which say why.
         row = None

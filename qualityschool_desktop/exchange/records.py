@@ -89,6 +89,10 @@ NEVER_TRAVELS: dict[str, str] = {
     ),
     "school_aliases": "schools this office typed and later mapped onto the school's own record: a local decision",
     "seals": "owners' signatures over records; they travel in the file's seals member, beside the rows they sign",
+    "owner_versions": (
+        "the owners' sealed versions a change here superseded (migration 0033): an export carries the"
+        " owner's one in the file's relayed members beside the version in use (exchange/relayed.py), not as records"
+    ),
     "pending_changes": "changes from keys that do not own the records, waiting here for a person to decide",
     "exchange_conflicts": "the losing versions kept for a person at this laptop to look at",
     "record_snapshots": (

@@ -20,7 +20,7 @@ import sqlite3
 
 from ..clock import now_iso
 from ..ids import new_id
-from . import append_only, bindings, same_school, seals, signing, statements, waiting
+from . import append_only, bindings, relayed, same_school, seals, signing, statements, waiting
 from .package import Package
 from .records import KIND_LABELS, TABLES, ExchangeError
 
@@ -33,6 +33,9 @@ CLASH = (
 )
 
 ROOT_TABLE = "schools"
+# The tables whose records keep an owner's version a change by another supersedes (migration 0033).
+_KEEPS_VERSIONS = frozenset(("schools", "assessments", "network_schools", "plans", "budget_requests", "projects",
+                             "answers", "attachments", "plan_goals", "plan_indicators", "plan_activities"))
 # Columns that name a school, in the tables that have one: a mapped school's records follow it.
 SCHOOL_COLUMNS = (("assessments", "school_id"),  # visits and follow-ups: append_only.KEPT_BY_SCHOOL
                   ("network_schools", "school_id"), ("plans", "school_id"), ("budget_requests", "school_id"),
@@ -182,6 +185,7 @@ class WritingStore(Store):
         # Seals the rows written here were kept with before: dropped at the end when nothing names them.
         self._superseded: set[str] = set()
         self._sealed_by: dict[str, str | None] = {}  # a stored seal's id -> its installation
+        self._updated: dict[str, set[str]] = {}  # table -> records updated: their kept versions may go
         self.now = now_iso()
         self.own = workspace.installation_id
 
@@ -284,6 +288,8 @@ class WritingStore(Store):
                 [[d.row[c] for c in settable] + [self._seal(d), d.row["id"]] for d in updates],
             )
             self._superseded.update(d.local["signed_set"] for d in updates if d.local and d.local["signed_set"])
+            if table in _KEEPS_VERSIONS:
+                self._updated.setdefault(table, set()).update(d.row["id"] for d in updates)
         resealed = [d for d in others if d.action == "unchanged" and self._resealable(d)]
         if resealed:
             # The same row under a newer seal of the signer that sealed it before: keep the newer.
@@ -343,6 +349,7 @@ class WritingStore(Store):
         more (index lookups: the cost follows the seals superseded, not the database)."""
         named = " OR ".join(f"EXISTS (SELECT 1 FROM {table} WHERE signed_set = :id)" for table in TABLES)
         named += " OR EXISTS (SELECT 1 FROM pending_changes WHERE seal_id = :id AND decision = '')"
+        named += " OR EXISTS (SELECT 1 FROM owner_versions WHERE seal_id = :id)"  # a relay's kept owner's version
         for seal_id in sorted(self._superseded - self._stored_seals):
             if not self.conn.execute(f"SELECT {named}", {"id": seal_id}).fetchone()[0]:
                 self.conn.execute("DELETE FROM seals WHERE id = ?", [seal_id])
@@ -432,11 +439,13 @@ class WritingStore(Store):
         installations) and when we last met the sender (for display: merges go by versions),
         inside the import's transaction."""
         assert self.package is not None, "a file's store"
-        self._drop_superseded()
-        self._close_arrived()
         for installation, (fingerprint, _raw, key) in self.keys.items():
             signing.remember_signer(self.workspace, fingerprint, key, self.names.get(installation, ""), installation,
                                     own=self.own_fingerprint)
+        # A version kept for an owner (relayed.py) whose record an owner's version replaced again goes.
+        self._superseded |= relayed.drop_superseded(self.conn, self._updated)
+        self._drop_superseded()
+        self._close_arrived()
         manifest = self.package.manifest
         sender = manifest["exporter"]["installation_id"]
         if sender != self.own:

@@ -34,6 +34,7 @@ SCHEMA: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("project_results", ("0030_project_results_summary",)),  # issue 15
     ("framework_items", ("0031_framework_items",)),  # issue 16
     ("seal_users", ("0032_seal_users",)),  # issue 16: the seals' clean-up through one view
+    ("owner_versions", ("0033_owner_versions",)),  # issue 10: a relay keeps the owner's sealed version
 )
 
 _Function = TypeVar("_Function", bound=Callable[["Database"], None])

@@ -1,5 +1,6 @@
 """RETEST30 N6 in the pending window: a relay's change to an answer this district has no version of
-says that the school's own answer is missing here and its results are incomplete until its file comes."""
+says that the school's own answer is missing here and its results are incomplete until its file comes
+(a relay's file of format 6 or older: one of format 7 carries the school's own version beside it)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import pytest
 from qualityschool_desktop import exchange
 from ui.exchange.pending_dialog import PendingDialog
 
-from ..laptops import CODE_A, Laptop, laptops, start_school  # noqa: F401 (a fixture)
+from ..laptops import (  # noqa: F401 (a fixture)
+    CODE_A, Laptop, laptops, read_members, resign_manifest, start_school, write_members,
+)
 from .test_exchange_review import controller_of, open_window, wait_for_dialog
 
 pytestmark = pytest.mark.usefixtures("styled_app")
@@ -26,7 +29,10 @@ def test_the_waiting_change_says_the_schools_own_answer_is_missing_here(
         exchange.bind(workspace, stranger.fingerprint, CODE_A)
         workspace.answers.set_level(ids["assessment"], ids["item"], 1)
         workspace.answers.flush_pending()
-    district.import_(stranger.export("s-selfbound.qsx"))
+    current = stranger.export("s-selfbound.qsx")
+    older = {name: data for name, data in read_members(current).items() if not name.startswith("relayed/")}
+    stranger.activate()  # an older program's file: without the school's own version beside the stranger's
+    district.import_(write_members(current.with_name("s-older.qsx"), resign_manifest(older)))
     district.activate()
     window = open_window(qtbot, district, tmp_path)
     controller = controller_of(window)
