@@ -70,7 +70,7 @@ def test_a_verdict_the_tick_applied_is_counted_applied_not_waiting(laptops: Lapt
     assert result.office_bound == STORED
     said = "\n".join(result.lines())
     assert "รอตรวจสอบ" not in said, said
-    assert f"เป็นกุญแจของ {STORED} แล้ว" in said, said
+    assert f"เป็นกุญแจของ {STORED} แล้ว · ใช้ผลการตรวจของสำนักงาน 1 รายการ" in said, said
 
 
 def _cli(laptop: Laptop, *argv: str) -> tuple[int, str, str]:
@@ -86,7 +86,7 @@ def test_the_command_line_import_binds_the_office_key_as_signers_names_it(laptop
     code, out, err = _cli(school, "import", "--db", str(school.db), str(decided),
                           "--office", groups, "--area-office", AREA)
     assert code == 0, err
-    assert f"ผูกกุญแจ {groups} เป็นกุญแจของ {STORED} แล้ว" in out, out
+    assert f"ผูกกุญแจ {groups} เป็นกุญแจของ {STORED} แล้ว · ใช้ผลการตรวจของสำนักงาน 1 รายการ" in out, out
     assert state_at(school, ids["assessment"]) == ("returned", [("returned", COMMENT)])
 
 
@@ -98,3 +98,4 @@ def test_an_office_key_no_file_was_signed_with_binds_nothing(laptops: Laptops) -
     assert code == 2
     assert "--office" in err, err
     assert state_at(school, ids["assessment"]) == ("waiting", [])
+

@@ -114,12 +114,13 @@ def bound(workspace: "Workspace", area_office: str) -> list[str]:
     return [fingerprint for _inst, fingerprint in bound_pairs(workspace.db.conn, area_office)]
 
 
-def bind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
+def bind(workspace: "Workspace", fingerprint: str, area_office: str, *, installation: str = "") -> str:
     """Bind the key ``fingerprint`` (64 hex digits, or at least 32 that start a key seen here;
     dashes, spaces and case ignored) here as the office of ``area_office`` (one of the area
     offices the schools here name, typed as listed; spaces at the ends ignored): from then on its
     review decisions on those schools apply here. Binding twice changes nothing. Returns the full
-    fingerprint.
+    fingerprint. ``installation``: the key's installation, kept when no file of the key was read
+    here yet (an import that binds its own file's key before reading its records, s33).
 
     Raises :class:`ValidationError` (Thai, listing the known ones) for an area office no school
     here names, :class:`~qualityschool_desktop.exchange.ExchangeError` for a malformed or
@@ -139,7 +140,7 @@ def bind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
         return full
     row = workspace.db.execute("SELECT installation_id FROM signers WHERE fingerprint = ?", [full]).fetchone()
     entries = [{"installation": inst, "fingerprint": fp} for inst, fp in pairs]
-    entries.append({"installation": str(row[0] or "") if row else "", "fingerprint": full})
+    entries.append({"installation": str(row[0] or "") if row else installation, "fingerprint": full})
     with workspace.db.write():
         workspace.db.execute("INSERT OR REPLACE INTO installation (key, value) VALUES (?, ?)",
                              [_key(name), json.dumps(entries, ensure_ascii=False)])
