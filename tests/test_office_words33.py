@@ -99,3 +99,19 @@ def test_an_office_key_no_file_was_signed_with_binds_nothing(laptops: Laptops) -
     assert "--office" in err, err
     assert state_at(school, ids["assessment"]) == ("waiting", [])
 
+
+
+def test_the_command_line_signers_names_the_unbound_district_key_by_its_office(laptops: Laptops) -> None:
+    school, district, _ids, decided = _district_returns(laptops)
+    school.import_(decided)
+    code, out, err = _cli(school, "signers", "--db", str(school.db))
+    assert code == 0, err
+    (line,) = [x for x in out.splitlines() if x.startswith(signing.fingerprint_groups(district.fingerprint))]
+    assert f"ผู้ตรวจในนาม {STORED}" in line, line
+
+
+def test_open_conflicts_held_by_the_sender_are_said_without_its_computer_s_name() -> None:
+    from qualityschool_desktop.exchange import conflicts
+
+    (said,) = conflicts.held_by_sender({"open_conflicts": 2, "exporter": {"name": MACHINE}})
+    assert MACHINE not in said and "2 รายการ" in said, said

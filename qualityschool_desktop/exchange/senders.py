@@ -189,6 +189,9 @@ class Named(str):
         made.sender = sender
         return made
 
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles of a warning keep the sender
+        return Named, (self.sender,)
+
     def styled(self, style: str) -> str:
         """The same words, the codes in ``style``'s digits ("thai" or "arabic")."""
         return OF.format(who=self.sender.words(lambda text: digits(text, style))) if str(self) else ""
