@@ -101,9 +101,10 @@ def _office_asked(args: argparse.Namespace) -> "tuple[str, str] | None":
     typed, area = getattr(args, "office", None), getattr(args, "area_office", None)
     if not typed and not area:
         return None
-    if not typed or not (area or "").strip():
+    area = str(area or "").strip()
+    if not typed or not area:
         raise ValidationError(OFFICE_BOTH)
-    return bindings._digits(typed), area.strip()
+    return bindings._digits(typed), area
 
 
 def _office_of(path: Path, office: "tuple[str, str] | None", checked: "dict[Any, Any]") -> str:
