@@ -84,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--same-school", action="append", dest="same_schools", metavar="CODE", default=[],
         help="ยืนยันว่าโรงเรียนรหัสนี้ในไฟล์คือโรงเรียนเดียวกับที่บันทึกไว้แล้วในเครื่องนี้ (ใส่ซ้ำได้)",
     )
+    import_.add_argument(  # s33: the preview's office tick, named as signers names it
+        "--office", metavar="FINGERPRINT",
+        help="กุญแจที่ลงนามไฟล์ (ลายนิ้วมือที่เทียบกับสำนักงานทางโทรศัพท์แล้ว) เป็นกุญแจของสำนักงานเขตพื้นที่ที่ระบุด้วย"
+             " --area-office: ผูกไว้ในการนำเข้าเดียวกัน และใช้ผลการตรวจและผลการอนุมัติงบประมาณในไฟล์นั้นทันที",
+    )
+    import_.add_argument("--area-office", metavar="NAME", help="ชื่อสำนักงานเขตพื้นที่การศึกษา (ใช้กับ --office)")
 
     cli_signers.add_parser(commands)
     cli_rounds.add_parser(commands)

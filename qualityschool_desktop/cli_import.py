@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .cli_output import REFUSED_SEE_ERRORS, TECHNICAL_DETAIL, UNEXPECTED, file_failed, one_place, under
 from .errors import QualitySchoolError, ValidationError
@@ -36,6 +36,12 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ValidationError as exc:
         print(SAME_SCHOOL_NOT_A_CODE.format(codes=" ".join(args.same_schools), reason=exc), file=err)
         return EXIT_ERROR
+    try:
+        office = _office_asked(args)
+    except QualitySchoolError as exc:
+        print(OFFICE_NOT_ASKED.format(reason=exc), file=err)
+        return EXIT_ERROR
+    office_used = False
     refused, made_one = 0, set()
     schools = results.SchoolsDone()  # named after the count, as the window names them (TEST30a B3)
     one_terminal = one_place(out, err)
@@ -48,7 +54,10 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             try:
                 if path in clashing:
                     raise clashing[path]
-                result = apply_import(workspace, path, same_schools=same_schools, checked=checked)
+                office_key = _office_of(path, office, checked)
+                result = apply_import(workspace, path, same_schools=same_schools, checked=checked,
+                                      office_key=office_key)
+                office_used = office_used or bool(office_key)
             except Exception as exc:  # noqa: BLE001 – one file's trouble, whatever it is, stops only that file
                 refused += 1
                 if isinstance(exc, (same_school.UnknownSigner, same_school.MixedSigners, advice.AdvisedRefusal)):
@@ -76,7 +85,37 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     unused = [code for code in dict.fromkeys(same_schools) if code not in made_one]
     for code in unused:  # after a refusal the code may be right, unused because its file was (retest27 N4)
         print((SAME_SCHOOL_NOT_REACHED if refused else SAME_SCHOOL_UNUSED).format(code=code), file=err)
-    return EXIT_ERROR if refused or unused else EXIT_OK
+    if office is not None and not office_used:  # no file of that key imported: nothing bound (said, as --same-school)
+        from .exchange.signing import fingerprint_groups
+
+        print(OFFICE_UNUSED.format(groups=fingerprint_groups(office[0], full=True), area=office[1]), file=err)
+    return EXIT_ERROR if refused or unused or (office is not None and not office_used) else EXIT_OK
+
+
+def _office_asked(args: argparse.Namespace) -> "tuple[str, str] | None":
+    """(the hex digits of ``--office``, ``--area-office``) or None when neither is given. Raises
+    :class:`ValidationError` (Thai) when one comes without the other, the exchange's error for a
+    fingerprint shorter than the 8 groups."""
+    from .exchange import bindings
+
+    typed, area = getattr(args, "office", None), getattr(args, "area_office", None)
+    if not typed and not area:
+        return None
+    area = str(area or "").strip()
+    if not typed or not area:
+        raise ValidationError(OFFICE_BOTH)
+    return bindings._digits(typed), area
+
+
+def _office_of(path: Path, office: "tuple[str, str] | None", checked: "dict[Any, Any]") -> str:
+    """The area office to bind the file's key as (``import --office``): ``office``'s when the file
+    is signed by the key whose fingerprint starts with its digits, else ""."""
+    if office is None:
+        return ""
+    from .exchange.package import open_package
+
+    with open_package(path, checked=checked) as package:
+        return office[1] if package.fingerprint.startswith(office[0]) else ""
 
 
 SAME_SCHOOL_NOT_A_CODE = "ไม่ได้นำเข้าไฟล์ใด: รหัสที่ให้ใน --same-school ({codes}) ใช้ไม่ได้: {reason}"
@@ -84,3 +123,8 @@ SAME_SCHOOL_UNUSED = ("--same-school {code}: ไม่พบโรงเรี�
                       " จึงไม่ได้ใช้ตัวเลือกนี้ โปรดตรวจรหัสโรงเรียนอีกครั้ง")
 SAME_SCHOOL_NOT_REACHED = ("--same-school {code}: ไม่พบโรงเรียนรหัส {code} ที่ใช้ตัวเลือกนี้ในไฟล์ที่นำเข้าแล้ว"
                            " ไฟล์ที่ไม่นำเข้าอาจต้องใช้รหัสนี้ โปรดแก้ตามเหตุผลที่ไม่นำเข้าข้างต้นก่อน")
+# s33: import --office FINGERPRINT --area-office NAME (the window's office tick, as signers names it).
+OFFICE_BOTH = "ใช้ --office ลายนิ้วมือ คู่กับ --area-office \"ชื่อสำนักงานเขตพื้นที่\" (เช่น \"สพป.ตาก เขต 2\")"
+OFFICE_NOT_ASKED = "ไม่ได้นำเข้าไฟล์ใด: {reason}"
+OFFICE_UNUSED = ("--office: ไม่มีไฟล์ที่นำเข้าแล้วที่ลงนามด้วยกุญแจ {groups}… จึงไม่ได้ผูกกุญแจใดเป็นกุญแจของ {area}"
+                 " โปรดตรวจลายนิ้วมือกับสำนักงานอีกครั้ง (ดูลายนิ้วมือของไฟล์ในบรรทัด \"ลงนามโดย\" ข้างต้น)")

@@ -114,7 +114,12 @@ def _line(signer: "Signer") -> list[str]:
     from .exchange.signing import HOW_LEARNT, fingerprint_groups  # loaded with the command, as in run()
 
     # The name came in a file: shown escaped (a line break in it would forge a line of ours).
-    who = "เครื่องนี้" if signer.is_own else (for_terminal(signer.name) or "ไม่ทราบชื่อ")
+    # Who the key is here (senders.of_key: school, supervisor, office, an office it claims), its
+    # computer's name only after it: alone, "vm" on every laptop (s33).
+    sender = signer.sender
+    known = sender is not None and bool(sender.schools or sender.visitors or sender.offices or sender.claimed)
+    who = "เครื่องนี้" if signer.is_own else (for_terminal(sender.with_machine()) if known and sender is not None
+                                             else for_terminal(signer.name) or "ไม่ทราบชื่อ")
     lines = [f"{signer.groups}  {who}" + ("  (ทำเครื่องหมายว่าเชื่อถือ)" if signer.trusted and not signer.is_own else "")]
     # All 16 groups, as --bind takes them: bound by these, a laptop never seen here owns the school at
     # once; by the 8 groups above, the binding waits for its first file (exchange/waiting.py).

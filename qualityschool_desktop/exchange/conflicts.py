@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 SIDES = ("winning", "losing")
 HELD_BY_SENDER = (
-    "เครื่องที่ส่งไฟล์นี้ ({name}) ยังมีข้อมูลที่แก้ไขซ้อนกันค้างอยู่ {count} รายการในข้อมูลที่ส่งมา"
+    "ผู้ส่งไฟล์นี้ยังมีข้อมูลที่แก้ไขซ้อนกันค้างอยู่ {count} รายการในข้อมูลที่ส่งมา"
     " ไฟล์นี้มีเฉพาะฉบับที่ใช้อยู่ (ตรงกับของเครื่องที่ส่ง) อีกฉบับหนึ่งต้องมาจากเจ้าของข้อมูลเอง"
     " เมื่อเจ้าของเลือกฉบับแล้วส่งต่อมา รายการจะตรงกันทุกเครื่อง"
 )
@@ -105,8 +105,8 @@ def held_by_sender(manifest: dict[str, Any]) -> list[str]:
     held = manifest.get("open_conflicts")
     if type(held) is not int or not 0 < held <= MAX_HELD:
         return []
-    name = str(manifest.get("exporter", {}).get("name", ""))[:60] or "-"
-    return [Sentence(HELD_BY_SENDER, name=name, count=Own(f"{held:,}"))]
+    # The sender is named above the warnings (senders.py); its computer's name here was "vm" on every laptop (s33).
+    return [Sentence(HELD_BY_SENDER, count=Own(f"{held:,}"))]
 
 
 def list_conflicts(workspace: "Workspace", *, include_resolved: bool = False) -> list[StoredConflict]:

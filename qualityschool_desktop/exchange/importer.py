@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, Callable, Collection
 from ..clock import now_iso
 from ..errors import StorageError
 from ..progress import Steps
+from ..text import clean_text
+from ..thai import office_name
 from . import append_only, conflicts, forgotten, reading, rejudge, senders, signing, staging
 from .merge import Merge, Tally
 from .package import Checked, Package, open_package
@@ -167,14 +169,15 @@ def _trust_vouched(workspace: "Workspace", fingerprint: str) -> None:
                          [now_iso(), fingerprint])
 
 
-def _bind_office(workspace: "Workspace", fingerprint: str, area_office: str,
-                 travelling: dict[str, tuple[str, ...]]) -> Rejudged:
-    """Inside the import's transaction: bind the file's key as ``area_office``'s office and judge
-    again what of it waited (as ``rejudge.bind_office`` does for a person's bind)."""
+def _bind_office(workspace: "Workspace", package: Package, area_office: str) -> None:
+    """Inside the import's transaction, before its records are judged: bind the file's key as
+    ``area_office``'s office, so the merge judges its decisions as the office's: applied and
+    counted so, no "รอตรวจสอบ" for them nor a warning that they wait (s33; what of the key waited
+    from earlier files is judged again after the merge, as ``rejudge.bind_office`` does)."""
     from ..review import offices
 
-    offices.bind(workspace, fingerprint, area_office)
-    return rejudge.rejudge(workspace, travelling, fingerprint=fingerprint, office=True)
+    offices.bind(workspace, package.fingerprint, area_office,
+                 installation=str(package.manifest["exporter"]["installation_id"]))
 
 
 def apply_import(
@@ -192,8 +195,10 @@ def apply_import(
     the bytes verified there is not verified again (``package.open_package``). ``office_key``: an
     area office (one of :attr:`ImportPreview.office_offer`) a person, having compared the key's
     fingerprint by phone, says the file's key is the office of: it is bound so in the import's
-    transaction (``review.offices.bind``) and its decisions that waited are judged again, so the
-    office's verdict applies in this same import (s32 B20; ``result.office_rejudged``).
+    transaction (``review.offices.bind``) before its records are judged, so the office's verdict
+    in it applies and is counted as applied in this same import (s32 B20, s33), and its decisions
+    that waited from earlier files are judged again (``result.office_rejudged``;
+    ``result.office_decided`` counts both).
 
     Importing the same file again changes nothing. Returns an :class:`ImportResult`. Raises
     :class:`ExchangeError` for a refused file, which changes nothing (no record, no attachment);
@@ -209,6 +214,8 @@ def apply_import(
         try:
             with workspace.db.write():
                 workspace.answers.flush_pending()
+                if office_key:
+                    _bind_office(workspace, package, office_key)
                 store = WritingStore(workspace, package, travelling)
                 merge = Merge(workspace, package, store, same_schools=same_schools)
                 tally = merge.run(step)
@@ -219,7 +226,8 @@ def apply_import(
                 # bindings made it (retest30 N1), and rejected ones its owner's file brought again.
                 rejudged = rejudge.rejudge(workspace, travelling)
                 reapplied = rejudge.rejected_now_applied(workspace.db.conn, travelling)
-                office_done = _bind_office(workspace, package.fingerprint, office_key, travelling) if office_key else None
+                office_done = rejudge.rejudge(workspace, travelling, fingerprint=package.fingerprint,
+                                              office=True) if office_key else None  # from earlier files
                 if trust_signer or any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
                     _trust_vouched(workspace, package.fingerprint)
                 signer = _signer(workspace, package, tally)  # as committed: asked here, no read after the commit
@@ -247,7 +255,9 @@ def apply_import(
         result.files_written = placed
         result.own_brought_back = own_back
         result.rejudged, result.reapplied = rejudged, reapplied
-        result.office_rejudged, result.office_bound = office_done, office_key if office_done is not None else ""
+        result.office_rejudged = office_done
+        result.office_bound = office_name(clean_text(office_key, multiline=False)) if office_done is not None else ""
+        result.office_decided = tally.office_decided + (office_done.applied if office_done is not None else 0)
         if office_done is not None:  # decided: no longer counted as waiting (said on a line of its own)
             result.rejudged = replace(rejudged, records=rejudged.records | office_done.records)
         result.made_same = tally.made_same  # what moved with each typed school (fx30 B7a)

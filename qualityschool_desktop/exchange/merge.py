@@ -91,6 +91,12 @@ class Tally:
     # the area offices (as stored) whose review or budget decisions signed by the file's own key
     # wait here only because that key is not bound as their office (s32 B20: the preview offers the tick)
     office_waits: list[str] = field(default_factory=list)
+    # review and budget decisions signed by the file's own key that apply (s33: after the preview's
+    # office tick bound that key, the result says how many of the office's decisions it applied)
+    office_decided: int = 0
+
+
+_OFFICE_DECIDES = ("review_decisions", "budget_decisions")  # an area office's decisions (s32 B20)
 
 
 class Merge(StatementsPass, SameSchoolPass, DecidePass, RelayedPass):
@@ -350,6 +356,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass, RelayedPass):
         gone = self.lineage.round_aliases  # typed rounds that gave way: their copies are older
         part = TYPED_ROUND_PARTS.get(table) if gone else None
         rejected = self.rejected_of(table)
+        exporter = self.package.manifest["exporter"]["installation_id"]
         for row, vouch, rewritten in zip(batch, vouches, moved):
             here = local.get(row["id"])
             if part is not None and row[part] in gone:
@@ -365,6 +372,8 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass, RelayedPass):
                 if rejected and row["id"] in rejected and as_json(row) in rejected[row["id"]]:  # RETEST31 R3
                     self.tally.overrides_rejected += 1
                 deleted_count += row.get("deleted") == 1  # a deletion that travels: nothing to show (T12)
+            if table in _OFFICE_DECIDES and decision.applies and decision.signer == exporter:
+                self.tally.office_decided += 1  # s33: an office's decision the import applies, its own file's
             decisions.append(decision)
         self.tally.counts[table].new += new_count
         self.tally.counts[table].new_deleted += deleted_count

@@ -21,7 +21,7 @@ from ..review import offices
 from ..schools import code_and_area_office
 from ..thai import Own, Sentence, office_name
 from ..visit_owners import REBOUND
-from . import bindings, seals, signing, statements, versions
+from . import bindings, seals, senders, signing, statements, versions
 from .lineage import Lineage
 from .owners import DECIDES_ON, LINKS, ROOTS, root_of
 
@@ -184,7 +184,7 @@ class Ownership:
             self._refused.add(("", area + signer))
             fingerprint = self.keys[signer][0] if signer in self.keys else self._fingerprint(signer)
             return Sentence(
-                offices.PROJECT_NOT_THE_OFFICE, area=Own(area), source=source, name=self.name(signer),
+                offices.PROJECT_NOT_THE_OFFICE, area=Own(area), source=source, who=self.who(signer, fingerprint),
                 groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])
         budget = "request_id" in row  # both wait until the office's key is bound here (s32 B20)
         parent = self.lineage.parent(*(("budget_requests", row["request_id"]) if budget
@@ -198,7 +198,7 @@ class Ownership:
         return Sentence(
             offices.BUDGET_NOT_THE_OFFICE if budget else offices.SCHOOL_S_OWN if own else offices.NOT_THE_OFFICE,
             what=Sentence(" (โรงเรียน {code})", code=Own(code)) if code else "", source=source, code=Own(code),
-            area=Own(area), name=self.name(signer),
+            area=Own(area), who=self.who(signer, fingerprint),
             groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])
 
     def _owns_school(self, key: str, installation: str) -> bool:
@@ -282,6 +282,11 @@ class Ownership:
             row = self.conn.execute("SELECT name FROM signers WHERE installation_id = ?", [installation]).fetchone()
             self.names[installation] = str(row[0]) if row and row[0] else installation[:8]
         return self.names[installation]
+
+    def who(self, installation: str, fingerprint: str) -> senders.Named:
+        """Who the signer is here, for a warning after its fingerprint (``senders.Named``: the
+        school, the supervisor or the office, else nothing; never its computer's name, s33)."""
+        return senders.Named(senders.known_as(self.conn, fingerprint, installation))
 
     def _local_signer(self, local: dict[str, Any]) -> str:
         """Who vouches for the version here: its stored seal's installation, else its last writer."""

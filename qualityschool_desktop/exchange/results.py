@@ -253,6 +253,9 @@ MADE_SAME = "  โรงเรียนรหัส {code} \"{typed}\" ที่
 MOVED = "    ข้อมูลที่ย้ายจากรายการที่พิมพ์ไว้มาอยู่กับโรงเรียนนี้: {what}"
 MOVED_ONE = "{kind} {count:,} รายการ"
 MOVED_NONE = "    ไม่มีความคิดเห็น บันทึกการติดต่อ หรือการนิเทศที่ต้องย้ายจากรายการที่พิมพ์ไว้"
+# s33: the file's key bound as the office a person named (import --office, the preview's tick), and
+# the office's decisions that applied with it (this file's, and earlier files' that waited for it).
+OFFICE_BOUND = "  ผูกกุญแจ {groups} เป็นกุญแจของ {area} แล้ว · ใช้ผลการตรวจของสำนักงาน {count} รายการ"
 OWN_BROUGHT_BACK = ("  ความคิดเห็น {count} รายการที่บันทึกในเครื่องนี้ ซึ่งเก็บแยกไว้พร้อมการนิเทศเมื่อลืมกุญแจ"
                     " กลับมาอยู่กับข้อตกลงติดตามผลที่ตอบไว้แล้ว")
 
@@ -266,6 +269,7 @@ class ImportResult(ImportPreview):
     own_brought_back: int = 0
     office_rejudged: Any = None  # s32 B20: what binding the office's key (office_key=) applied, or None
     office_bound: str = ""  # s32 B20: the area office the file's key was bound as (office_key=)
+    office_decided: int = 0  # s33: the office's decisions applied by that binding (this file's and earlier ones')
     # code -> the fingerprints the school is bound to now, per code of made_one (test28 N8)
     bound_same: dict[str, tuple[str, ...]] = field(default_factory=dict)
     made_same: list[MadeSame] = field(default_factory=list)  # the typed schools made the school's own
@@ -289,7 +293,9 @@ class ImportResult(ImportPreview):
         return super().lines() + made + [(BOUND_SAME_FILED if code in filed else BOUND_SAME).format(
             code=code, groups=", ".join(map(signing.fingerprint_groups, keys)))
             for code, keys in self.bound_same.items() if keys] + (
-            [OWN_BROUGHT_BACK.format(count=self.own_brought_back)] if self.own_brought_back else []) + [
+            [OWN_BROUGHT_BACK.format(count=self.own_brought_back)] if self.own_brought_back else []) + (
+            [OFFICE_BOUND.format(groups=self.groups, area=self.office_bound, count=f"{self.office_decided:,}")]
+            if self.office_bound else []) + [
             "  " + line for line in self.rejudged.lines()] + (
             [REAPPLIED.format(count=f"{self.reapplied:,}")] if self.reapplied else [])
 

@@ -10,15 +10,17 @@ supervisors named on visits the file carries that were typed on the sending lapt
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..review.office_keys import offices_of
-from ..thai import office_name
+from ..thai import digits, office_name
 from . import reading, waiting
 from .records import travelling_columns
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from ..workspace import Workspace
     from .package import Package
 
@@ -35,6 +37,8 @@ MACHINE = "เครื่อง {machine}"
 OFFICES = "{names}"
 CLAIMED = "ผู้ตรวจในนาม {names} (ยังไม่ได้ผูกกุญแจเป็นของสำนักงาน)"
 WITH_MACHINE = "{who} · เครื่อง {machine}"
+# s33: a signer named after its fingerprint in an import's warning (Named), never by its computer's name.
+OF = " ของ{who}"
 
 
 @dataclass(frozen=True)
@@ -126,21 +130,71 @@ def sender_of(workspace: "Workspace", package: "Package", binds: Iterable[tuple[
 def of_key(workspace: "Workspace", fingerprint: str, installation: str = "", machine: str = "") -> Sender:
     """Who the key ``fingerprint`` (of ``installation`` when known, the laptop that named itself
     ``machine``) is here, from what is stored (s32 A3: the pending changes' and signers' windows):
-    the schools it is bound to, else the supervisors named on visits its laptop made (not deleted,
-    most visits first), else the area offices it is bound here as. Raises ``StorageError`` when the
+    :func:`known_as`, and when that knows nothing, the area offices whose review or budget
+    decisions signed by the key wait here for its binding, said as a claim (s33: the school's
+    signers window named the district's unbound key "vm"). Raises ``StorageError`` when the
     database cannot be read."""
-    rows = workspace.db.execute(
-        "SELECT DISTINCT school_id FROM school_signers WHERE fingerprint = ?", [fingerprint]).fetchall()
-    found = {school.code: school.name for school in workspace.schools.by_ids({str(row[0]) for row in rows}).values()}
-    schools = tuple(sorted(found.items()))
+    known = known_as(workspace.db.conn, fingerprint, installation, machine)
+    if known.schools or known.visitors or known.offices:
+        return known
+    return replace(known, claimed=_claimed_here(workspace.db.conn, fingerprint))
+
+
+def known_as(conn: "sqlite3.Connection", fingerprint: str, installation: str = "", machine: str = "") -> Sender:
+    """Who the key ``fingerprint`` is here, from what is stored: the schools it is bound to (code
+    order), else the supervisors named on visits its laptop (``installation``) made (not deleted,
+    most visits first), else the area offices it is bound here as; ``machine`` kept as a detail.
+    An import's warnings name a signer so (s33: not by its computer's name). Raises
+    ``sqlite3.Error`` only for a database that cannot be read."""
+    schools = tuple((str(code), str(name)) for code, name in conn.execute(
+        "SELECT DISTINCT s.code, s.name FROM school_signers AS b JOIN schools AS s ON s.id = b.school_id"
+        " WHERE b.fingerprint = ? ORDER BY s.code", [fingerprint]).fetchall()) if fingerprint else ()
     visitors: tuple[str, ...] = ()
     if not schools and installation:
-        visitors = tuple(str(row[0]) for row in workspace.db.execute(
+        visitors = tuple(str(row[0]) for row in conn.execute(
             "SELECT trim(name), count(DISTINCT visit_id) AS visits FROM visit_people WHERE side = 'visitor'"
             " AND deleted = 0 AND modified_by = ? AND trim(name) <> '' GROUP BY trim(name)"
             " ORDER BY visits DESC, trim(name)", [installation]).fetchall())
-    bound = tuple(offices_of(workspace.db.conn, fingerprint)) if not (schools or visitors) else ()
+    bound = tuple(offices_of(conn, fingerprint)) if not (schools or visitors) and fingerprint else ()
     return Sender(schools=schools, visitors=visitors, machine=machine, offices=bound)
+
+
+def _claimed_here(conn: "sqlite3.Connection", fingerprint: str) -> tuple[str, ...]:
+    """The area offices (Arabic digits, each once, in name order) of the schools whose review or
+    budget decisions signed by ``fingerprint`` wait here (``pending_changes``)."""
+    if not fingerprint:
+        return ()
+    rows = conn.execute(
+        "SELECT s.area_office FROM pending_changes AS p JOIN assessments AS a"
+        " ON a.id = json_extract(p.row_json, '$.assessment_id') JOIN schools AS s ON s.id = a.school_id"
+        " WHERE p.decision = '' AND p.table_name = 'review_decisions' AND p.signer_fingerprint = ?"
+        " UNION SELECT s.area_office FROM pending_changes AS p JOIN budget_requests AS r"
+        " ON r.id = json_extract(p.row_json, '$.request_id') JOIN schools AS s ON s.id = r.school_id"
+        " WHERE p.decision = '' AND p.table_name = 'budget_decisions' AND p.signer_fingerprint = ?",
+        [fingerprint, fingerprint]).fetchall()
+    return tuple(sorted({office_name(str(row[0]).strip()) for row in rows if str(row[0] or "").strip()}))
+
+
+class Named(str):
+    """A signer named in a :class:`~..thai.Sentence` (an import's warning): " ของ<who>" as
+    :meth:`Sender.words` says it, with a school's code in the reader's digits (:meth:`styled`),
+    or "" when the key is known here by nothing but its computer's name."""
+
+    __slots__ = ("sender",)
+    sender: Sender
+
+    def __new__(cls, sender: Sender) -> "Named":
+        known = bool(sender.schools or sender.visitors or sender.offices)
+        made = super().__new__(cls, OF.format(who=sender.words()) if known else "")
+        made.sender = sender
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles of a warning keep the sender
+        return Named, (self.sender,)
+
+    def styled(self, style: str) -> str:
+        """The same words, the codes in ``style``'s digits ("thai" or "arabic")."""
+        return OF.format(who=self.sender.words(lambda text: digits(text, style))) if str(self) else ""
 
 
 def _visitors_typed_by(package: "Package", installation_id: str, columns: tuple[str, ...]) -> tuple[str, ...]:

@@ -42,18 +42,20 @@ HOW_TO_BIND = (
     " “กุญแจนี้เป็นของสำนักงานเขตพื้นที่ของโรงเรียน” หรือเมนู แฟ้ม › ผู้ส่งข้อมูล… เลือกกุญแจนี้ แล้วกด “ผูกเป็นกุญแจเขต…”"
     " (หรือคำสั่ง signers --office ลายนิ้วมือ --area-office \"{area}\")"
 )
+# {who}: who the key is here (exchange.senders.Named: " ของ" a school, a supervisor, an office), or
+# nothing: never the computer's name, the same "vm" on every laptop (s33).
 NOT_THE_OFFICE = (
-    "ผลการตรวจ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งยังไม่ได้ผูกเป็นกุญแจของสำนักงานที่ดูแลโรงเรียน"
+    "ผลการตรวจ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups}{who} ซึ่งยังไม่ได้ผูกเป็นกุญแจของสำนักงานที่ดูแลโรงเรียน"
     " {code} ({area}) จึงรอตรวจสอบ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ) หากเป็นกุญแจของสำนักงานจริง "
     + HOW_TO_BIND + " ผลการตรวจนี้จะใช้ทันทีที่ผูก ไม่ต้องนำเข้าไฟล์นี้อีกครั้ง"
 )
 SCHOOL_S_OWN = (
-    "ผลการตรวจ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งเป็นกุญแจของโรงเรียน {code} เอง"
+    "ผลการตรวจ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ซึ่งเป็นกุญแจของโรงเรียน {code} เอง"
     " โรงเรียนตรวจแบบประเมินของตนเองไม่ได้ จึงไม่นำเข้าผลการตรวจนี้ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ;"
     " สำนักงานที่ดูแลคือ {area})"
 )
 BUDGET_NOT_THE_OFFICE = (
-    "ผลการอนุมัติงบประมาณ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งยังไม่ได้ผูกเป็นกุญแจของสำนักงาน"
+    "ผลการอนุมัติงบประมาณ{what} ในไฟล์ {source} ลงนามโดยกุญแจ {groups}{who} ซึ่งยังไม่ได้ผูกเป็นกุญแจของสำนักงาน"
     "ที่ดูแลโรงเรียน {code} ({area}) จึงรอตรวจสอบ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ) หากเป็นกุญแจของสำนักงานจริง "
     + HOW_TO_BIND + " ผลการอนุมัตินี้จะใช้ทันทีที่ผูก ไม่ต้องนำเข้าไฟล์นี้อีกครั้ง"
 )
@@ -71,7 +73,7 @@ REVIEW_PENDING = (
     + _PENDING_BIND + " ผลการตรวจนี้จะใช้ทันทีที่ผูก ไม่ต้องนำเข้าไฟล์นี้อีกครั้ง"
 )
 PROJECT_NOT_THE_OFFICE = (
-    "โครงการของ{area} ในไฟล์ {source} ลงนามโดยกุญแจ {groups} ({name}) ซึ่งไม่ได้ผูกไว้เป็นกุญแจของสำนักงานนี้"
+    "โครงการของ{area} ในไฟล์ {source} ลงนามโดยกุญแจ {groups}{who} ซึ่งไม่ได้ผูกไว้เป็นกุญแจของสำนักงานนี้"
     " จึงไม่นำเข้าโครงการของสำนักงานนี้ (ข้อมูลอื่นในไฟล์นำเข้าตามปกติ) หากเป็นกุญแจของสำนักงานจริง"
     " ให้เทียบลายนิ้วมือกับสำนักงานทางโทรศัพท์ แล้วผูกด้วยคำสั่ง signers --office ลายนิ้วมือ"
     " --area-office \"{area}\" และนำเข้าไฟล์นี้อีกครั้ง"
@@ -112,12 +114,13 @@ def bound(workspace: "Workspace", area_office: str) -> list[str]:
     return [fingerprint for _inst, fingerprint in bound_pairs(workspace.db.conn, area_office)]
 
 
-def bind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
+def bind(workspace: "Workspace", fingerprint: str, area_office: str, *, installation: str = "") -> str:
     """Bind the key ``fingerprint`` (64 hex digits, or at least 32 that start a key seen here;
     dashes, spaces and case ignored) here as the office of ``area_office`` (one of the area
     offices the schools here name, typed as listed; spaces at the ends ignored): from then on its
     review decisions on those schools apply here. Binding twice changes nothing. Returns the full
-    fingerprint.
+    fingerprint. ``installation``: the key's installation, kept when no file of the key was read
+    here yet (an import that binds its own file's key before reading its records, s33).
 
     Raises :class:`ValidationError` (Thai, listing the known ones) for an area office no school
     here names, :class:`~qualityschool_desktop.exchange.ExchangeError` for a malformed or
@@ -137,7 +140,7 @@ def bind(workspace: "Workspace", fingerprint: str, area_office: str) -> str:
         return full
     row = workspace.db.execute("SELECT installation_id FROM signers WHERE fingerprint = ?", [full]).fetchone()
     entries = [{"installation": inst, "fingerprint": fp} for inst, fp in pairs]
-    entries.append({"installation": str(row[0] or "") if row else "", "fingerprint": full})
+    entries.append({"installation": str(row[0] or "") if row else installation, "fingerprint": full})
     with workspace.db.write():
         workspace.db.execute("INSERT OR REPLACE INTO installation (key, value) VALUES (?, ?)",
                              [_key(name), json.dumps(entries, ensure_ascii=False)])

@@ -244,7 +244,7 @@ class ImportResultDialog(QDialog):
             if getattr(result, "office_rejudged", None) is not None:  # s32 B20: the preview's office tick
                 said.append(o.RESULT_OFFICE_BOUND.format(
                     groups=groups(result.fingerprint), area=shown(result.office_bound),
-                    count=count_text(result.office_rejudged.applied)))
+                    count=count_text(getattr(result, "office_decided", 0))))
             said += judged_lines(result)  # waiting changes this file's bindings decided (retest30 N1)
             if not said and not any(numbers[name] for name in ("new", "updated", "conflicting", "pending")):
                 unchanged_files += 1  # nothing to read about it: counted in one line after the rest

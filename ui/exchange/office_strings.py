@@ -20,5 +20,4 @@ OFFICE_CONFIRM = (
     " (ยกเลิกได้ที่ แฟ้ม › ผู้ส่งข้อมูล… › ยกเลิกกุญแจเขต…)"
 )
 # The import's result, under the file's line.
-RESULT_OFFICE_BOUND = "  ผูกกุญแจ {groups} เป็นกุญแจของ {area} แล้ว · ใช้ผลการตรวจที่รอ {count} รายการ"
-# The preview's name of a sender whose key signed an office's decisions but is not bound here.
+RESULT_OFFICE_BOUND = "  ผูกกุญแจ {groups} เป็นกุญแจของ {area} แล้ว · ใช้ผลการตรวจของสำนักงาน {count} รายการ"
