@@ -123,7 +123,9 @@ def test_the_budget_pages_names_are_whole(qtbot, demo_window: Callable[[QSize | 
     """T11b: the school's budget tab cut its "รายการ" ("กล้องโทรทั…") and the office's budget page
     the schools' and offices' names ("โรงเรียนชุมช…", "สพป.…") at 125 % and 150 %; the lists now
     keep the names whole and scroll sideways. s32 (bud32): the budget tab's items asked for end in
-    "…" again where narrow, whole in their tooltips, so that the list does not scroll sideways."""
+    "…" again where narrow, whole in their tooltips, so that the list does not scroll sideways.
+    s33 (bud33): the office's page keeps the names whole with no sideways scrolling: its schools'
+    list and totals one above the other where side by side would cut them."""
     window = demo_window(WINDOWS[scaling])
     window.navigate(Location("budget"))
     qtbot.wait(50)

@@ -25,18 +25,18 @@ from qualityschool_desktop.errors import QualitySchoolError, ValidationError
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import (
-    StretchKeeper, cell_width, fit_columns, heading_floors, heading_width, keep_rows_in_view, widest_cell,
-)
+from ui.common.columns import cell_width, keep_rows_in_view
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
 from ui.common.edit_blocks import shut_if_read_only
 from ui.common.elided_label import keep_room
+from ui.common.flow import FlowLayout
 from ui.common.save_lines import SAVED_COLOUR, SaveStateLine
 from ui.common.save_state import Saver, is_retryable, is_rule
 
 from . import strings as text
 from .history import budget_history_dialog
+from .office_fit import ListFit, SideBySide, whole_in_tooltip
 from .waiting import mark_refused, mark_waiting
 from .printing import BudgetPdfPrinter, BudgetXlsxPrinter
 from .rules_line import RulesLine
@@ -44,6 +44,7 @@ from .rules_line import RulesLine
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_HEADERS = ("รายการ", "ประเภทรายการ", "จำนวนเงิน (บาท)", "อนุมัติ (บาท)", "หมายเหตุของสำนักงาน")
 COL_APPROVED, COL_NOTE = 3, 4
+KIND_SQUEEZED = 110  # the kind where the list is narrow: "ครุภัณฑ์" whole, a longer one "…" (tooltip whole)
 PENDING_COLOUR = "#6c757d"  # รอพิจารณา: greyed, not a figure
 
 
@@ -140,43 +141,40 @@ class BudgetOfficePage(QWidget):
         self.pdf_button.clicked.connect(self.print_pdf)
         self.xlsx_button = QPushButton(text.SAVE_XLSX)
         self.xlsx_button.clicked.connect(self.save_xlsx)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(text.YEAR))
-        top.addWidget(self.year_box)
-        top.addSpacing(12)
-        top.addWidget(QLabel(text.AREA_OFFICE))
-        top.addWidget(self.office_box)
-        top.addStretch(1)
+        choosers = QWidget()  # with the buttons wrapping onto a line of their own at 150 % (the page was 1000 px wide)
+        top_row = QHBoxLayout(choosers)
+        top_row.setContentsMargins(0, 0, 0, 0)
+        top_row.addWidget(QLabel(text.YEAR))
+        top_row.addWidget(self.year_box)
+        top_row.addSpacing(12)
+        top_row.addWidget(QLabel(text.AREA_OFFICE))
+        top_row.addWidget(self.office_box)
+        top_row.addStretch(1)
         self.history_button = QPushButton(text.HISTORY)
         self.history_button.setToolTip(text.HISTORY_TIP)
         self.history_button.clicked.connect(self.show_history)
         self.history_button.setEnabled(False)
         self.history_dialog: Any = None
-        top.addWidget(self.history_button)
-        top.addWidget(self.pdf_button)
-        top.addWidget(self.xlsx_button)
+        top = FlowLayout()
+        top.add_fill(choosers)
+        for button in (self.history_button, self.pdf_button, self.xlsx_button):
+            top.addWidget(button)
 
+        # Fitted to the page's width (s33 bud33): no list scrolls sideways at 125 % or 150 %, the
+        # amounts are whole, a text that gives way ends in "…", whole in its tooltip (office_fit).
         self.schools_table = _table(text.SCHOOL_HEADERS, 0)
-        # Narrowed in a narrow window (125 %), never below a heading, the school's name keeping room.
-        # At 1366 px the last column (ข้อสังเกต) shows without sideways scrolling (TEST25, a14).
-        fit_columns(self.schools_table, 0, {1: 115, 2: 60, 3: 60, 4: 105, 5: 120, 6: 80}, stretch_min=160,
-                    floors={**heading_floors(self.schools_table),  # amounts whole: the list scrolls at 150 %
-                            4: cell_width(self.schools_table, money(22_222_222_00)),
-                            5: cell_width(self.schools_table, *_partly_samples())},  # "(รอพิจารณา ๒)" whole (TEST31 T15)
-                    stretch_least=lambda: widest_cell(self.schools_table, 0))  # names whole (125 %, 150 %)
+        self.schools_fit = ListFit(self.schools_table, 0, squeeze={1: 0, 2: 0}, floors=lambda: {  # amounts whole
+                                       4: cell_width(self.schools_table, money(22_222_222_00)),
+                                       5: cell_width(self.schools_table, *_partly_samples())})  # "(รอ ๑๓)" whole (TEST31 T15)
         _explain_approved(self.schools_table, 5)
         self.schools_table.itemSelectionChanged.connect(self._show_items)
         self.schools_table.itemDoubleClicked.connect(self._open_school)
         self.totals_table = _table(text.TOTALS_HEADERS, 1)
-        self.totals_table.setColumnWidth(0, max(70, heading_width(self.totals_table, text.TOTALS_HEADERS[0])))
-        self.totals_table.setColumnWidth(2, 110)
-        self.totals_table.setColumnWidth(3, max(135, cell_width(self.totals_table, *_partly_samples())))
+        self.totals_fit = ListFit(self.totals_table, 1, squeeze={0: 0}, floors=lambda: {
+            3: cell_width(self.totals_table, *_partly_samples())})
         _explain_approved(self.totals_table, 3)
-        StretchKeeper(self.totals_table, 1, lambda: widest_cell(self.totals_table, 1))  # "สพป.ตาก เขต ๑" whole
         self.items_table = _table(ITEM_HEADERS, 0)
-        for column, width in ((1, 280), (2, 130), (3, 130), (4, 260)):
-            self.items_table.setColumnWidth(column, width)
-        StretchKeeper(self.items_table, 0, lambda: widest_cell(self.items_table, 0))
+        self.items_fit = ListFit(self.items_table, 0, squeeze={1: KIND_SQUEEZED, COL_NOTE: 0})
         self.items_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed)
@@ -206,7 +204,10 @@ class BudgetOfficePage(QWidget):
         upper.addWidget(self.totals_table)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 1)
-        upper.setSizes([840, 500])  # at 1366 px: the totals' asked and approved columns whole (N4), the schools' all
+        upper.setChildrenCollapsible(False)
+        # Side by side at 1366 px (the totals' asked and approved columns whole, N4; the schools' all);
+        # one above the other where that would cut the names (125 %, 150 %).
+        self.lists = SideBySide(upper, (self.schools_fit.need, self.totals_fit.need))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 4, 0, 0)
@@ -273,6 +274,11 @@ class BudgetOfficePage(QWidget):
             asked.setToolTip(in_total_note(commitment, digit_style()))  # งบผูกพัน counted whole (try14 F11)
             for column, cell in enumerate((_cell(kind), _cell(name), asked, _approved_cell(decided))):
                 self.totals_table.setItem(row, column, cell)
+        whole_in_tooltip(self.schools_table, (0, 1, 2))
+        whole_in_tooltip(self.totals_table, (0, 1))
+        self.schools_fit.refit()
+        self.totals_fit.refit()
+        self.lists.arrange()
         self.body.setVisible(bool(picture.requests))
         self.empty_label.setVisible(not picture.requests)
         decided = picture.decisions
@@ -362,8 +368,10 @@ class BudgetOfficePage(QWidget):
                     cell.setData(ID_ROLE, item.id)
                     self.items_table.setItem(row, column, cell)
                 self._show_refused(row, item.id)
+            whole_in_tooltip(self.items_table, (0, 1, COL_NOTE))
         finally:
             self._filling = False
+        self.items_fit.refit()
 
     def _show_refused(self, row: int, item_id: str) -> None:
         """An approval the core refused stays as typed, marked with why, when its school's items are
