@@ -212,3 +212,23 @@ def test_one_word_for_not_started_and_a_hint_when_money_was_paid_out(page: Proje
     assert "เบิกจ่ายแล้ว" in table.item(paid, 2).toolTip()
     table.setCurrentCell(rows["โครงการลูกเสือจิตอาสา"], 1)  # nothing paid: no such hint
     assert "เบิกจ่ายแล้ว" not in page.fields.notes["budget_lines"].text()
+
+
+def test_a_component_written_as_words_is_read_and_a_refusal_quotes_the_whole_input(
+        qtbot: Any, page: ProjectsPage, workspace: Workspace) -> None:
+    """TEST32b B10: "ด้านที่ ๔" was refused quoting only "ด้านที่", with an example in Arabic digits."""
+    project_id = page.current.id  # type: ignore[union-attr]
+    edit = page.components_edit
+    assert "๒.๓" in edit.placeholderText()  # the empty field says its format, in the window's digits
+    edit.setFocus()
+    type_text(edit, "ด้านที่ ๔")
+    page.name_edit.setFocus()
+    qtbot.waitUntil(lambda: workspace.projects.get(project_id).component_codes == "4", timeout=2000)
+    edit.setFocus()
+    edit.selectAll()
+    type_text(edit, "ด้านการเรียนรู้")
+    page.name_edit.setFocus()
+    qtbot.waitUntil(lambda: "“ด้านการเรียนรู้”" in plain(page.save_line.text()), timeout=2000)
+    said = plain(page.save_line.text())
+    assert "เช่น ๔ หรือ ๑.๒.๓" in said, said
+    assert workspace.projects.get(project_id).component_codes == "4"
