@@ -69,4 +69,4 @@ def test_the_self_assessment_reports_head_ends_in_an_ellipsis_inside_the_page(lo
     with Workspace.open(long_named, installation=DEMO_INSTALLATION) as workspace:
         assessment = workspace.assessments.for_school(workspace.schools.by_code(SCHOOL).id)[0]
         write_self_assessment_report(workspace, assessment.id, target)
-    check_head(target, f"ครั้งที่ {'๑๒'[assessment.round - 1]}")
+    check_head(target, f"รอบที่ {'๑๒'[assessment.round - 1]}")

@@ -155,7 +155,7 @@ def test_the_header_and_summary_say_who_when_and_how_well(submitted: Built) -> N
     assert "รายงานผลการประเมินตนเอง ตามเกณฑ์โรงเรียนคุณภาพ ๕ ด้าน" in flat
     assert school.name in flat and "๙๙๑๐๐๐๐๐๐๒" in flat
     assert f"อำเภอ{school.district} จังหวัด{school.province}" in flat
-    assert "ปีงบประมาณ พ.ศ. ๒๕๖๙ ครั้งที่ ๒" in flat
+    assert "ปีงบประมาณ พ.ศ. ๒๕๖๙ รอบที่ ๒" in flat
     assert f"{assessment.assessor_name} ({assessment.assessor_role})" in flat
     assert "ข้อมูลตัวอย่าง" in flat  # the demo school is labelled as such
     score = f"{result.overall:.2f}".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
@@ -178,7 +178,7 @@ def test_the_band_chip_is_painted_in_the_band_colour(submitted: Built) -> None:
 
 def test_the_chart_compares_this_round_with_the_previous_one(submitted: Built) -> None:
     text = re.sub(r"\s+", " ", pdftotext(submitted.path, "-raw", last=3))
-    for label in ("ครั้งก่อน", "ครั้งนี้", "ด้านที่ ๑", "ด้านที่ ๕", "แผนภูมิคะแนนเฉลี่ยรายองค์ประกอบ"):
+    for label in ("รอบก่อน", "รอบนี้", "ด้านที่ ๑", "ด้านที่ ๕", "แผนภูมิคะแนนเฉลี่ยรายองค์ประกอบ"):
         assert label in text
     bars = {"current": 0, "previous": 0}
     with pymupdf.open(submitted.path) as doc:
@@ -313,7 +313,7 @@ def test_cli_writes_the_latest_round_in_arabic_digits(demo: Path, tmp_path: Path
     assert status == 0, err
     assert out.strip() == str(target)
     first = re.sub(r"\s+", " ", _page_text(target, 1))
-    assert "ปีงบประมาณ พ.ศ. 2570 ครั้งที่ 1" in first  # the latest round, a draft
+    assert "ปีงบประมาณ พ.ศ. 2570 รอบที่ 1" in first  # the latest round, a draft
     assert "รายงานผลการประเมินตนเอง ตามเกณฑ์โรงเรียนคุณภาพ 5 ด้าน" in first
     assert not THAI.search(first), THAI.findall(first)
     assert re.search(r"หน้า 1 / \d+", pdftotext(target, "-raw", last=1))
@@ -325,7 +325,7 @@ def test_cli_picks_a_round_by_year(demo: Path, tmp_path: Path) -> None:
         "report", "self-assessment", "--db", str(demo), "--school", SCHOOL, "--year", "2569", "--out", str(target)
     )
     assert status == 0, err
-    assert "ปีงบประมาณ พ.ศ. ๒๕๖๙ ครั้งที่ ๒" in re.sub(r"\s+", " ", _page_text(target, 1))
+    assert "ปีงบประมาณ พ.ศ. ๒๕๖๙ รอบที่ ๒" in re.sub(r"\s+", " ", _page_text(target, 1))
 
 
 @pytest.mark.parametrize(

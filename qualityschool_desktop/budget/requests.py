@@ -30,7 +30,7 @@ from ..office_here import acts_as_office
 from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_field, clean_text
-from ..thai import arabic_digits, thai_digits
+from ..thai import Sentence, arabic_digits, thai_digits
 from .money import format_baht, parse_baht
 from .rules import MIN_MULTI_YEARS, MULTI_YEAR_KINDS, MULTI_YEARS_DRAFT, BudgetRules, load_rules, rule_messages, span_problem
 
@@ -40,6 +40,11 @@ NOT_FOUND = "ไม่พบรายการคำของบประมา�
 UNKNOWN_CODES = ("ไม่มีองค์ประกอบ ตัวชี้วัด หรือประเด็นข้อ {codes} ในเกณฑ์โรงเรียนคุณภาพ"
                  " โปรดตรวจเลขข้อ (องค์ประกอบ ๑–๕ เช่น ๑, ๑.๒ หรือ ๑.๒.๓)")
 _CODE_SEPARATORS = re.compile(r"[\s,;]+")
+# The words a director writes before a code ("ด้านที่ ๔", "องค์ประกอบที่ ๑.๒", "ข้อ ๓"): the code is
+# what follows them (TEST32b B10: "ด้านที่ ๔" was refused, quoting "ด้านที่").
+_CODE_LEADS = re.compile(r"(?:ด้าน|องค์ประกอบ|ตัวชี้วัด|ประเด็น|ข้อ)(?:ที่)?\s*(?=[0-9])")
+# The whole input quoted as typed; the example in the reader's digits, as the field shows codes.
+BAD_CODE = "องค์ประกอบหรือประเด็น “{typed}” ต้องเป็นเลขข้อ เช่น ๔ หรือ ๑.๒.๓"
 
 
 @dataclass(frozen=True)
@@ -82,15 +87,18 @@ class BudgetItem:
 
 
 def clean_codes(value: Any) -> str:
-    """Checklist codes as typed ("1.2, 1.3" or "๑.๒ ๑.๓") as stored: Arabic digits, one space
-    between, each once. Raises :class:`ValidationError` for a code that is not digits and dots."""
+    """Checklist codes as typed ("1.2, 1.3" or "๑.๒ ๑.๓", "ด้านที่ ๔": the words before a code
+    dropped) as stored: Arabic digits, one space between, each once. Raises
+    :class:`ValidationError` (a :class:`~..thai.Sentence` quoting the whole input) for a code that
+    is not digits and dots."""
     codes: list[str] = []
-    for code in _CODE_SEPARATORS.split(arabic_digits(clean_field("" if value is None else value))):
+    typed = clean_field("" if value is None else value)
+    for code in _CODE_SEPARATORS.split(_CODE_LEADS.sub("", arabic_digits(typed))):
         code = code.strip(".")
         if not code:
             continue
         if not re.fullmatch(r"[0-9]+(\.[0-9]+)*", code):
-            raise ValidationError(f"องค์ประกอบหรือประเด็น “{code}” ต้องเป็นเลขข้อ เช่น 1.2.3")
+            raise ValidationError(Sentence(BAD_CODE, typed=typed))
         if code not in codes:
             codes.append(code)
     return " ".join(codes)

@@ -25,12 +25,19 @@ application's start-up path — hence the lazy imports.
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 import threading
 import unicodedata
 
+from typing import TYPE_CHECKING
+
+from ..thai_words import COMPOUNDS
 from .cache import text_cache
+
+if TYPE_CHECKING:
+    from pythainlp.util import Trie
 
 # No line may begin with these: they belong to the word before them.
 _NO_BREAK_BEFORE = frozenset("ๆฯ)]}”’»,.:;!?%…/-–—_'\"")
@@ -98,19 +105,27 @@ def _raw_tokens(text: str) -> list[str]:
             # Not pythainlp's re-joining of numbers (1 , 234 . 5 → 1,234.5): its pattern
             # (\d+[.,:])+\d+ backtracks from every digit of a run with no separator in it (200,000
             # digits: minutes), and _glued joins those pieces anyway (digits and . , : meet).
-            tokens.extend(word_tokenize(chunk, engine="newmm", keep_whitespace=True, join_broken_num=False))
+            tokens.extend(word_tokenize(chunk, engine="newmm", keep_whitespace=True, join_broken_num=False,
+                                        custom_dict=_trie()))
     return _resplit(tokens)
 
 
-# Words of the programme that pythainlp's dictionary lacks, so newmm splits them where a line must
-# not break (TEST32b B5 "ทุกกลุ่ม / สาระ", B16 "ค่า / ฐาน", "หน่วย / นับ").
-_PROGRAMME_WORDS = frozenset(("กลุ่มสาระ", "ค่าฐาน", "หน่วยนับ", "ค่าเป้าหมาย"))
-
-
+@functools.lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
+    """pythainlp's words and the programme's compounds (:mod:`..thai_words`), which its dictionary
+    lacks or newmm would split (TEST32b B5 "ทุกกลุ่ม / สาระ", B16 "ค่า / ฐาน", s33 V1 "เบิก / จ่ายจริง")."""
     from pythainlp.corpus import thai_words
 
-    return thai_words()
+    return thai_words() | COMPOUNDS
+
+
+@functools.lru_cache(maxsize=1)
+def _trie() -> "Trie":
+    """The tokenizer's trie of :func:`_dictionary`, built once (in place of pythainlp's default
+    trie, which is then never built: the same cost)."""
+    from pythainlp.util import Trie
+
+    return Trie(_dictionary())
 
 
 def _resplit(tokens: list[str]) -> list[str]:
@@ -118,7 +133,7 @@ def _resplit(tokens: list[str]) -> list[str]:
     as จา|กรอบ|ที่ (a frame; pdf32 tore รอบ from its number), ในโครงการตาม as ใน|โครง|การตาม
     (TEST32b B5: "โครง / การ" at a line end). Where the first word can grow into the second and both
     are still words, the longer first word is taken (longest matching, as a Thai reader reads).
-    Then the programme's own compounds are joined."""
+    The programme's own compounds are in the dictionary (:func:`_dictionary`)."""
     words = _dictionary()
     for index in range(len(tokens) - 1):
         first, second = tokens[index], tokens[index + 1]
@@ -129,13 +144,7 @@ def _resplit(tokens: list[str]) -> list[str]:
             if grown in words and rest in words and may_start_line(rest[0]):
                 tokens[index], tokens[index + 1] = grown, rest
                 break
-    joined: list[str] = []
-    for token in tokens:
-        if joined and joined[-1] + token in _PROGRAMME_WORDS:
-            joined[-1] += token
-        else:
-            joined.append(token)
-    return joined
+    return tokens
 
 
 def _glued(tokens: list[str]) -> list[str]:
@@ -240,6 +249,8 @@ _NUMBER_LEADS = frozenset((
     "ร้อยละ", "ข้อ", "รอบ", "ระดับ", "เขต", "ครั้ง", "ชั้น", "ปี", "ปีงบประมาณ", "ปีการศึกษา", "ภาคเรียน",
     "องค์ประกอบ", "ตัวชี้วัด", "ประเด็น", "ด้าน", "มาตรฐาน", "หน้า", "ฉบับ", "อันดับ", "ลำดับ", "หมู่",
     "ป.", "ม.", "อ.", "รุ่น", "ห้อง", "ครั้งที่", "เลขที่",
+    # a bound and its number: "ดี ≥ ๒.๕๐" (the criteria legend, s33 B15)
+    "≥", "≤", ">", "<", "=",
 ))
 # Units and counting words a number comes before: ๑๒,๐๐๐ บาท, ๕ โรงเรียน, ๗๔ ประเด็น, ๘๐ %.
 _NUMBER_UNITS = frozenset((

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from qualityschool_desktop.workspace import Workspace
+from ui.common.wrapping import plain
 from ui.office_report.page import OfficeReportPage
 
 pytestmark = pytest.mark.usefixtures("styled_app")
@@ -41,14 +42,13 @@ def _panel_text(page: OfficeReportPage) -> str:
 
 def test_switching_rounds_and_back_offers_the_rounds_drafts_again(qtbot: Any, page: OfficeReportPage) -> None:
     assert page.panel.use_buttons, "the demo's round 2 of 2569 has drafts"
-    _choose(page, 2570, 1)  # no school has reported: the panel says why
+    _choose(page, 2570, 1)  # no school has reported: the visits' drafts, and the panel says so (s33 V3)
     assert page.round == (2570, 1)
-    assert not page.panel.use_buttons
-    assert "ยังไม่มีข้อเสนอ" in _panel_text(page)
-    assert "๒๕๗๐ รอบที่ ๑" in _panel_text(page)  # in the window's digits, as the page around it (RETEST13 F0)
+    assert "ยังไม่มีโรงเรียนใดส่งผลการประเมิน" in plain(_panel_text(page))
+    assert "๒๕๗๐ รอบที่ ๑" in plain(_panel_text(page))  # in the window's digits, as the page around it (RETEST13 F0)
     _choose(page, 2569, 2)
     assert page.round == (2569, 2)
-    assert "ยังไม่มีข้อเสนอ" not in _panel_text(page)
+    assert "ยังไม่มีโรงเรียนใดส่งผลการประเมิน" not in plain(_panel_text(page))
     assert page.panel.use_buttons and all(button.isEnabled() for button in page.panel.use_buttons)
     before = len(page.workspace.office_texts.problems(2569, 2))
     page.panel.use_buttons[0].click()

@@ -21,6 +21,7 @@ from tests.ui.keyboard import type_text
 from ui.projects.page import ProjectsPage
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
+from ui.common.wrapping import plain
 
 OFFICE = "สพป.ตาก เขต 1"
 YEAR = 2569
@@ -76,11 +77,11 @@ def test_the_list_shows_the_money_of_the_period_chosen(page: ProjectsPage, works
     assert page.period_box.currentData() == "H1"
     assert table.horizontalHeaderItem(3).text() == "งบตามแผน\nต.ค.–มี.ค.\n(บาท)"
     assert [table.item(2, c).text() for c in (3, 4)] == ["๑๐๐", "๑๐๐"]
-    assert "ผลการเบิกจ่าย: ได้ตามแผน" in table.item(2, 3).toolTip()
+    assert "ผลการเบิกจ่าย: ได้ตามแผน" in plain(table.item(2, 3).toolTip())
     page.period_box.setCurrentIndex(page.period_box.findData("Y"))
-    assert table.horizontalHeaderItem(4).text() == "เบิกจ่ายจริง\nทั้งปี\n(บาท)"
+    assert plain(table.horizontalHeaderItem(4).text()) == "เบิกจ่ายจริง\nทั้งปี\n(บาท)"
     assert [table.item(2, c).text() for c in (3, 4)] == ["๕,๑๐๐", "๑,๑๐๐"]
-    assert "ผลการเบิกจ่าย: ไม่ได้ตามแผน" in table.item(2, 4).toolTip()
+    assert "ผลการเบิกจ่าย: ไม่ได้ตามแผน" in plain(table.item(2, 4).toolTip())
 
 
 def test_a_field_is_saved_when_its_edit_ends(qtbot: Any, page: ProjectsPage, workspace: Workspace) -> None:
@@ -142,7 +143,7 @@ def test_a_bad_amount_is_refused_and_behind_plan_asks_for_a_reason(qtbot: Any, p
     _type_into_line(qtbot, page, 6, "๕๐๐")
     stored = workspace.projects.get(project_id)
     assert stored.disbursed_satang() == 150000  # saved as typed, behind plan
-    assert page.message.text() == BEHIND_NEEDS_REASON
+    assert plain(page.message.text()) == BEHIND_NEEDS_REASON
     assert page.table.item(0, 4).text() == "๑,๕๐๐"
     page.texts["behind_reason"].setFocus()
     type_text(page.texts["behind_reason"], "รอใบเสร็จจากร้านค้า")
@@ -207,7 +208,27 @@ def test_one_word_for_not_started_and_a_hint_when_money_was_paid_out(page: Proje
     paid = rows["โครงการห้องสมุดดิจิทัล"]
     table.setCurrentCell(paid, 1)
     note = page.fields.notes["budget_lines"]
-    assert note.isVisibleTo(page) and "เบิกจ่ายแล้ว" in note.text() and "อยู่ระหว่างดำเนินการ" in note.text()
+    assert note.isVisibleTo(page) and "เบิกจ่ายแล้ว" in plain(note.text()) and "อยู่ระหว่างดำเนินการ" in note.text()
     assert "เบิกจ่ายแล้ว" in table.item(paid, 2).toolTip()
     table.setCurrentCell(rows["โครงการลูกเสือจิตอาสา"], 1)  # nothing paid: no such hint
     assert "เบิกจ่ายแล้ว" not in page.fields.notes["budget_lines"].text()
+
+
+def test_a_component_written_as_words_is_read_and_a_refusal_quotes_the_whole_input(
+        qtbot: Any, page: ProjectsPage, workspace: Workspace) -> None:
+    """TEST32b B10: "ด้านที่ ๔" was refused quoting only "ด้านที่", with an example in Arabic digits."""
+    project_id = page.current.id  # type: ignore[union-attr]
+    edit = page.components_edit
+    assert "๒.๓" in edit.placeholderText()  # the empty field says its format, in the window's digits
+    edit.setFocus()
+    type_text(edit, "ด้านที่ ๔")
+    page.name_edit.setFocus()
+    qtbot.waitUntil(lambda: workspace.projects.get(project_id).component_codes == "4", timeout=2000)
+    edit.setFocus()
+    edit.selectAll()
+    type_text(edit, "ด้านการเรียนรู้")
+    page.name_edit.setFocus()
+    qtbot.waitUntil(lambda: "“ด้านการเรียนรู้”" in plain(page.save_line.text()), timeout=2000)
+    said = plain(page.save_line.text())
+    assert "เช่น ๔ หรือ ๑.๒.๓" in said, said
+    assert workspace.projects.get(project_id).component_codes == "4"

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 
 from ui.plans.tab import PlanPanel
+from ui.common.wrapping import plain
 
 from .keyboard import show_active
 from .test_plan_tab import submitted_round
@@ -48,6 +49,7 @@ def test_the_plan_tab_never_breaks_a_number_in_two(qtbot, memory_workspace, scho
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     shown = [panel.suggestion_list.item(row).text() for row in range(panel.suggestion_list.count())]
     shown.append(panel.base_label.text())
+    shown = [plain(line) for line in shown]
     assert "ปีงบประมาณ ๒๕๖๘ รอบที่ ๑" in shown[0] and "ปีงบประมาณ ๒๕๖๘ รอบที่ ๑" in shown[-1]
     font = panel.suggestion_list.font()
     for text in shown:

@@ -23,6 +23,7 @@ from ui.schools.schools_page import COL_BAND
 from ui.shell import app as app_module
 from ui.shell.api import MENU_FILE, Location
 from ui.shell.main_window import MainWindow
+from ui.common.wrapping import plain
 
 from .keyboard import show_active, type_text
 
@@ -198,7 +199,7 @@ def test_new_round_dialog_starts_round_one_then_offers_round_two(qtbot, memory_w
     second.year.setValue(2570)
     second.round.setValue(1)  # a round that exists: the core's message, nothing created
     qtbot.mouseClick(second.ok_button, Qt.MouseButton.LeftButton)
-    assert second.created is None and "มีการประเมินปีงบประมาณ 2570 รอบที่ 1 อยู่แล้ว" in second.error.text()
+    assert second.created is None and "มีการประเมินปีงบประมาณ 2570 รอบที่ 1 อยู่แล้ว" in plain(second.error.text())
     assert len(memory_workspace.assessments.for_school(school.id)) == 1
 
 

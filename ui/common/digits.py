@@ -113,8 +113,9 @@ def shown_text(message: object) -> str:
     Thai string constant, the framework's title) in the window's style. The core and our constants
     write Thai digits, so in the Arabic style they become 0–9; in the Thai style the text is left
     as it is, so a path or a typed value with Arabic digits inside a message is never altered.
-    A slash between Thai digits ("๒/๒๕๖๙", "๒๓/๑๑/๒๕๖๙") is held to the digit after it, so a
-    word-wrapped label or message box never breaks the number there (:mod:`.wrapping`).
+    A slash between Thai digits ("๒/๒๕๖๙", "๒๓/๑๑/๒๕๖๙") is held to the digit after it, and the
+    programme's compound words (ปีงบประมาณ, เบิกจ่าย) are held whole, in either style, so a
+    word-wrapped label or message box never breaks them (:mod:`.wrapping`).
 
     A sentence the core composed from a template and values (:class:`thai.Sentence`, also as an
     error's one argument) is written in the window's style as a whole: its numbers, codes and
@@ -123,10 +124,9 @@ def shown_text(message: object) -> str:
     if isinstance(message, BaseException) and len(message.args) == 1:
         message = message.args[0]
     if callable(getattr(message, "styled", None)):
-        text = thai.in_style(message, style())
-        return unbroken(text) if style() == "thai" else text
+        return unbroken(thai.in_style(message, style()))
     text = str(message)
-    return unbroken(text) if style() == "thai" else thai.arabic_digits(plain(text))
+    return unbroken(text) if style() == "thai" else unbroken(thai.arabic_digits(plain(text)))
 
 
 def score(value: float | None) -> str:

@@ -353,12 +353,19 @@ class OfficeReportPage(QWidget):
 
         year, number = self.round
         try:
-            data = summary_data(self.workspace, fiscal_year=year, round=number)
+            # Before any school reports, the period's visits still have their suggestions (s33 V3).
+            data = summary_data(self.workspace, fiscal_year=year, round=number, reported_only=False)
         except QualitySchoolError as error:
             self.panel.show_reason(shown(str(error)))  # a year and a round: the window's digits (RETEST13 F0)
             return
         offered = drafts(data, DigitText(digit_style()))
-        self.panel.show_drafts(offered.problems, offered.practices, self._numbers)
+        if data.picture.standings:
+            self.panel.show_drafts(offered.problems, offered.practices, self._numbers)
+        elif offered.problems:
+            self.panel.show_drafts(offered.problems, (), self._numbers,
+                                   note=shown(text.PANEL_VISITS_ONLY.format(year=year, round=number)))
+        else:
+            self.panel.show_reason(shown(text.PANEL_NOTHING_YET.format(year=year, round=number)))
 
     # -- whose texts: the province's or an area office's own -----------------------------------
     def _fill_areas(self, offices: list[str]) -> None:

@@ -36,6 +36,12 @@ PANEL_PROBLEM = "ข้อ {number} จากการนิเทศ"
 PANEL_PRACTICE = "ข้อ {number} แบบอย่างที่ดี"
 PANEL_EMPTY = "ไม่มีข้อเสนอเพิ่มเติม"
 PANEL_NONE = "ยังไม่มีข้อเสนอ: {reason}"
+# A round no school has reported yet: the visits' suggestions are offered; what waits for the schools
+# is said (s33 V3: "no data" was said while confirmed visits of the round had recommendations).
+PANEL_VISITS_ONLY = ("ยังไม่มีโรงเรียนใดส่งผลการประเมินปีงบประมาณ {year} รอบที่ {round}: ข้อเสนอด้านล่างมาจาก"
+                     "บันทึกการนิเทศที่ยืนยันแล้วในช่วงของรอบนี้ ส่วนแบบอย่างที่ดีจะเสนอเมื่อโรงเรียนส่งผลการประเมินแล้ว")
+PANEL_NOTHING_YET = ("ยังไม่มีโรงเรียนใดส่งผลการประเมินปีงบประมาณ {year} รอบที่ {round} และบันทึกการนิเทศ"
+                     "ที่ยืนยันแล้วในช่วงของรอบนี้ไม่ได้เขียนจุดที่ควรพัฒนาหรือข้อเสนอแนะไว้")
 USE = "ใช้ข้อนี้"
 PRINT_PDF = "พิมพ์ PDF"
 SAVE_WORD = "บันทึกเป็น Word"

@@ -53,10 +53,11 @@ class SuggestionsPanel(QScrollArea):
         self._build([_label(shown_text(text.PANEL_NONE.format(reason=reason)))])
 
     def show_drafts(self, problems: tuple[ProblemText, ...], practices: tuple[str, ...],
-                    numbers: tuple[str, str] = ("6.3", "6.6")) -> None:
+                    numbers: tuple[str, str] = ("6.3", "6.6"), note: str = "") -> None:
         """The suggestions, each with its "ใช้ข้อนี้"; ``numbers``: the form's numbers of the
-        problems and the good practices ("3)", "5)" in round 1's form)."""
-        widgets: list[QWidget] = []
+        problems and the good practices ("3)", "5)" in round 1's form); ``note``, shown first, says
+        what they are drawn from when that is not the whole picture (no school reported yet)."""
+        widgets: list[QWidget] = [_label(shown_text(note))] if note else []
         self.use_buttons = []
         self.problems = problems
         for row in problems:

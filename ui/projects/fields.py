@@ -127,6 +127,7 @@ class ProjectFields(QWidget):
         self.goal_box.setMinimumContentsLength(12)
         self.components_edit = QLineEdit()
         self.components_edit.setToolTip(shown_text(text.COMPONENTS_TIP))
+        self.components_edit.setPlaceholderText(shown_text(text.COMPONENTS_PLACEHOLDER))
         self.status_box = QComboBox()
         for key, label in STATUSES.items():
             self.status_box.addItem(label, key)
@@ -233,6 +234,7 @@ class ProjectFields(QWidget):
             grid.setHorizontalHeaderLabels([shown_text(c) for c in columns])
         self.lines.horizontalHeaderItem(0).setToolTip(text.SOURCE_TIP)  # type: ignore[union-attr]
         self.components_edit.setToolTip(shown_text(text.COMPONENTS_TIP))  # its example in the window's digits
+        self.components_edit.setPlaceholderText(shown_text(text.COMPONENTS_PLACEHOLDER))
 
     # -- a project into the fields -------------------------------------------------------------------
     def show_project(self, project: Project) -> None:

@@ -29,6 +29,14 @@ def pdf_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: s
                                  digits=digits, progress=progress, cancelled=cancelled)
 
 
+def file_name(choice: Choice) -> str:
+    """The file name proposed: "ความก้าวหน้าโครงการ สพป.ตาก เขต 2 2570 รอบ 6 เดือน.pdf", the period
+    in the page's Thai words (not the code "H1": TEST32b B10), digits as the year's."""
+    owner = choice.get("office") or choice.get("school_name") or choice.get("school")
+    period = text.FILE_PERIODS.get(choice["period"], choice["period"])
+    return text.FILE_NAME.format(owner=owner, year=choice["year"], period=period)
+
+
 class ProgressPrinter(ReportPrinter):
     """พิมพ์ PDF: the progress report of the page's office or school, year and period."""
 
@@ -39,6 +47,5 @@ class ProgressPrinter(ReportPrinter):
 
     def print_progress(self, workspace: Workspace, choice: Choice) -> Op | None:
         """Ask for a file name, then build on a worker. None when nothing started."""
-        owner = choice.get("office") or choice.get("school_name") or choice.get("school")
-        name = f"ความก้าวหน้าโครงการ {owner} {choice['year']} {choice['period']}.pdf"
+        name = file_name(choice)
         return self._print(workspace, dict(choice), lambda: name)

@@ -8,6 +8,10 @@ YEAR_LABEL = "ปีงบประมาณ พ.ศ.:"
 PERIOD_LABEL = "รอบรายงาน:"
 PERIODS = {"H1": "รอบ ๖ เดือน (ต.ค.–มี.ค.)", "H2": "ครึ่งปีหลัง (เม.ย.–ก.ย.)", "Q1": "ไตรมาสที่ ๑", "Q2": "ไตรมาสที่ ๒",
            "Q3": "ไตรมาสที่ ๓", "Q4": "ไตรมาสที่ ๔", "Y": "รอบ ๑๒ เดือน (ทั้งปี)"}
+# The proposed PDF name: the period as PERIODS says it, short (no brackets), digits as the year's.
+FILE_NAME = "ความก้าวหน้าโครงการ {owner} {year} {period}.pdf"
+FILE_PERIODS = {"H1": "รอบ 6 เดือน", "H2": "ครึ่งปีหลัง", "Q1": "ไตรมาสที่ 1", "Q2": "ไตรมาสที่ 2", "Q3": "ไตรมาสที่ 3",
+                "Q4": "ไตรมาสที่ 4", "Y": "ทั้งปี"}
 ADD = "เพิ่มโครงการ"
 REMOVE = "ลบโครงการ"
 ADD_LINE = "เพิ่มรายการงบประมาณ"
@@ -27,6 +31,8 @@ GOAL_OFFICE_TIP = ("แผนพัฒนาในโปรแกรมเป็
                    " ระบุองค์ประกอบที่โครงการสนับสนุนในช่องถัดไป")
 GOAL_NONE_TIP = "แผนพัฒนาของโรงเรียนยังไม่มีเป้าหมาย: เพิ่มเป้าหมายได้ที่แท็บแผนพัฒนาของโรงเรียน"
 GOAL_TIP = "เป้าหมายในแผนพัฒนาของโรงเรียนที่โครงการนี้สนอง"
+# The empty field says its format (TEST32b B10: no hint until a refusal).
+COMPONENTS_PLACEHOLDER = "เลของค์ประกอบหรือประเด็น เช่น ๔ หรือ ๒.๓"
 COMPONENTS_TIP = "เลของค์ประกอบหรือประเด็นตามเกณฑ์ที่โครงการสนับสนุน คั่นด้วยเว้นวรรคหรือจุลภาค เช่น ๒, ๒.๓"
 SUMMARY_PART = "{label} {count} ({share}%)"
 # the list's short status words (the full ones in the tooltip, the summary and the editor): the

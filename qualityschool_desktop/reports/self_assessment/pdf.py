@@ -28,14 +28,16 @@ from ..comments import comment_block
 from ..chart import CURRENT_COLOUR, PREVIOUS_COLOUR, ComponentChart, Series
 from ..document import Document
 from .data import ComponentSection, ItemEntry, SelfAssessmentData
+from .legend import scale_legend
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 # The title is broken by hand where a Thai reader would break it (the engine alone would leave a
 # lonely last word).
 TITLE = "รายงานผลการประเมินตนเอง\nตามเกณฑ์โรงเรียนคุณภาพ ๕ ด้าน"
-# "ครั้งที่": the school's own self-assessments of the year; "รอบที่" is the inspection's (1 and 2),
-# and a third self-assessment printed "รอบที่ ๓" read as an inspection round (tester's F15).
-ROUND_LINE = "ปีงบประมาณ พ.ศ. {year} ครั้งที่ {round}"
+# "รอบที่", as the screen names the school's rounds everywhere (the rounds list, the breadcrumb,
+# "รอบก่อน" on the results page) and as this page's plan line does ("เริ่มจากรอบที่ ๒/๒๕๖๙"): the
+# report said "ครั้งที่" beside them, one thing under two names (TEST32b B3, s33).
+ROUND_LINE = "ปีงบประมาณ พ.ศ. {year} รอบที่ {round}"
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่ผลการประเมินของโรงเรียนจริง"
 LABEL_CODE = "รหัสโรงเรียน"
 LABEL_PLACE = "ที่ตั้ง"
@@ -56,15 +58,15 @@ OVERALL_NONE = "ผลการประเมินภาพรวม: ยั�
 BAND = "กลุ่มสี{name}"
 COMPLETE = "ตอบครบ {total} ประเด็น"
 INCOMPLETE = "ตอบแล้ว {answered} จาก {total} ประเด็น (ผลเบื้องต้น)"
-PREVIOUS_LINE = "ครั้งก่อน ({round}) ได้ {score} ระดับ{label} {band}"
-PREVIOUS_ROUND = "ปีงบประมาณ {year} ครั้งที่ {round}"
+PREVIOUS_LINE = "รอบก่อน ({round}) ได้ {score} ระดับ{label} {band}"
+PREVIOUS_ROUND = "ปีงบประมาณ {year} รอบที่ {round}"
 SUMMARY_HEADER = ("องค์ประกอบ", "คะแนน", "ระดับคุณภาพ", "กลุ่มความพร้อม")
-SUMMARY_PREVIOUS = "ครั้งก่อน"
+SUMMARY_PREVIOUS = "รอบก่อน"
 OVERALL_ROW = "ภาพรวม"
 CHART_CAPTION = "แผนภูมิคะแนนเฉลี่ยรายองค์ประกอบ (คะแนนเต็ม {max})"
 CHART_NUMBER = "ด้านที่ {code}"
-LEGEND_PREVIOUS = "ครั้งก่อน"
-LEGEND_CURRENT = "ครั้งนี้"
+LEGEND_PREVIOUS = "รอบก่อน"
+LEGEND_CURRENT = "รอบนี้"
 
 SECTIONS_HEADING = "๒. ผลการประเมินรายองค์ประกอบ"
 COMPONENT_HEADING = "องค์ประกอบที่ {code} {title}"
@@ -103,8 +105,8 @@ SIGN_ASSESSOR = "ผู้ประเมิน"
 SIGN_DIRECTOR = "ผู้อำนวยการโรงเรียน"
 SIGN_DIRECTOR_OF = "ผู้อำนวยการ{school}"
 SIGN_DATE = "วันที่ ..... เดือน ............ พ.ศ. ......"
-RUNNING_HEAD = "{school} · ปีงบประมาณ {year} ครั้งที่ {round}"
-DOC_TITLE = "รายงานผลการประเมินตนเอง {school} ปีงบประมาณ {year} ครั้งที่ {round}"
+RUNNING_HEAD = "{school} · ปีงบประมาณ {year} รอบที่ {round}"
+DOC_TITLE = "รายงานผลการประเมินตนเอง {school} ปีงบประมาณ {year} รอบที่ {round}"
 
 # -- layout --------------------------------------------------------------------------------------
 # ข้อ / ประเด็น / ระดับ / หลักฐาน / ไฟล์แนบ: the item text is the longest (up to ~1,000
@@ -232,6 +234,7 @@ def _summary(data: SelfAssessmentData, t: DigitText, s: dict[str, ParagraphStyle
     if result.band is not None:
         extra.append(("BACKGROUND", (3, last), (3, last), tint(result.band.colour)))
     story.append(thai_table(rows, widths, body_style=s["table_body"], padding=PADDING, extra_commands=extra))
+    story += scale_legend(data.framework, t, s)  # "ดี" beside "ต้องเร่งพัฒนา": say why (TEST32b B15)
     story.append(Spacer(1, 10))
 
     # The chart: this round's bars, the previous round's beside them.

@@ -168,7 +168,7 @@ def where_text(area_office: str | None, province: str | None, level: str | None)
 
 def gather(
     workspace: Workspace, picture: DistrictPicture, texts: OfficeTexts | None = None, *, digits: str = "arabic",
-    inspection: InspectionRound | None = None,
+    inspection: InspectionRound | None = None, reported_only: bool = True,
 ) -> SummaryData:
     """What the summary shows for ``picture`` with the office's ``texts``; ``digits`` "thai"
     writes the summary's own sentences in the tables in Thai digits, anything else in Arabic.
@@ -176,7 +176,9 @@ def gather(
     period and the form is its layout; without, the visits of the fiscal year and the round-2 form.
 
     Raises :class:`~qualityschool_desktop.errors.ValidationError` (Thai, naming the filters) when
-    no school matches the filters or none has reported the round."""
+    no school matches the filters or (``reported_only``, the default: a summary needs results) none
+    has reported the round; with ``reported_only`` False such a round gives the visits' notes and
+    no standings (the office's suggestions before the schools report: s33 V3)."""
     texts = texts or OfficeTexts()
     if not texts.office:
         from ...exchange.signing import configured_name  # the office's configured name, not an invented one
@@ -185,7 +187,7 @@ def gather(
     where = where_text(picture.area_office, picture.province, picture.level)
     if not picture.schools:
         raise ValidationError(NO_SCHOOLS.format(where=where))
-    if not picture.standings:
+    if not picture.standings and reported_only:
         returned = sum(1 for school in picture.not_reported if school.state == "returned")
         raise ValidationError(NOTHING_TO_REPORT.format(year=picture.fiscal_year, round=picture.round, where=where)
                               + (RETURNED_ONLY.format(count=returned) if returned else ""))
@@ -208,7 +210,7 @@ def gather(
 def summary_data(
     workspace: Workspace, *, fiscal_year: int, round: int, area_office: str | None = None,
     province: str | None = None, level: str | None = None, texts: OfficeTexts | Mapping[str, Any] | None = None,
-    digits: str = "arabic",
+    digits: str = "arabic", reported_only: bool = True,
 ) -> SummaryData:
     """The picture of inspection round ``round`` of ``fiscal_year`` (BE) over the schools
     matching the filters (each school's latest submitted self-assessment on or before the round's
@@ -220,11 +222,12 @@ def summary_data(
 
     Raises :class:`~qualityschool_desktop.errors.NotFoundError` (Thai) when the inspection round
     is not defined; :class:`~qualityschool_desktop.errors.ValidationError` (Thai) for a bad year,
-    round, level or texts, when no school matches the filters or none has reported the round."""
+    round, level or texts, when no school matches the filters or (``reported_only``) none has
+    reported the round."""
     if texts is not None and not isinstance(texts, OfficeTexts):
         texts = OfficeTexts.from_mapping(texts)
     inspection, picture = round_picture(workspace, fiscal_year, round, area_office=area_office,
                                         province=province, level=level)
     if texts is None:
         texts = workspace.office_texts.texts(fiscal_year, round)
-    return gather(workspace, picture, texts, digits=digits, inspection=inspection)
+    return gather(workspace, picture, texts, digits=digits, inspection=inspection, reported_only=reported_only)
