@@ -27,6 +27,7 @@ from ui.common.digits import follow as digits_follow
 from ui.common.digits import local_moment
 from ui.common.digits import shown as digits_shown
 from ui.common.digits import styled
+from ui.common.locked import show_locked
 from ui.common.save_lines import FieldNote
 from ui.common.tables import filled_item
 from ui.common.widgets import section_label
@@ -286,8 +287,13 @@ class FollowUpsPanel(QWidget):
             self.scope_combo.setCurrentIndex(max(index, 0))
         finally:
             self._filling = False
+        # A confirmed visit's follow-up is shown as its values (locked); before "เพิ่มข้อตกลง" the form
+        # waits, greyed (VERIFY32b V2).
+        locked = follow_up is not None and not self._editable
         for widget in self.form_widgets:
-            widget.setEnabled(follow_up is not None and self._editable and (widget is not self.due_edit or due is not None))
+            show_locked(locked, widget)
+            if not locked:
+                widget.setEnabled(follow_up is not None and self._editable and (widget is not self.due_edit or due is not None))
         self.action_edit.setPlaceholderText(text.FOLLOW_UP_ACTION_PLACEHOLDER if follow_up is not None or not self._editable
                                             else text.FOLLOW_UP_ACTION_FIRST)
         self.remove_button.setEnabled(follow_up is not None and self._editable)
