@@ -195,12 +195,23 @@ def show_headings(table: QTableView, headings: Sequence[str]) -> None:
     table.horizontalHeader().setModel(names)
 
 
+def read_only_table(table: QAbstractItemView, read_only: bool = True) -> None:
+    """A table not edited cell by cell: no editing, and Tab leaves it for the next control
+    (arrows move inside). Qt's tables keep Tab for moving between cells, an invisible current
+    cell in a list of records: Tab×4 changed nothing the user could see (VERIFY32b V4).
+    ``read_only=False`` gives cell editing and Tab between cells back (a table that is edited
+    only while its record is open); a table with edit triggers of its own sets them after."""
+    table.setTabKeyNavigation(not read_only)
+    if read_only:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+
 def set_up_list_table(table: QTableView, row_height: int) -> QHeaderView:
     """What every list of records shares: whole rows selected one at a time, read-only, striped,
     no grid, one line per row, column names on the left; returns the header for per-list sizing."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only_table(table)
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.setWordWrap(False)
