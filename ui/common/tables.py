@@ -130,10 +130,15 @@ class ChipDelegate(QStyledItemDelegate):
             style.drawItemText(painter, box, ALIGN_CENTER, _palette(readable_text_on(colour)), True, label, TEXT)
         else:
             tag, pen, fill = tag if isinstance(tag, tuple) else (tag, "#8d6e00", "#fff4c2")
-            # The text first: the tag takes what is left, cut to its first letters and "…" (the
-            # cell's tooltip says it whole), or not drawn when not even "…" fits (TEST26a #2). It
-            # never reaches past the cell (at 150 % it covered the school code beside it).
-            used = min(metrics.horizontalAdvance(text), rect.width())
+            # The tag whole (a status, the demo badge: what the row is), the text ending in "…"
+            # before it (the cell's tooltip says it whole; VERIFY32b B11: the badge was cut to an
+            # empty "…" beside names drawn whole). Too narrow for the tag and a few letters: the
+            # text first, the tag takes what is left, cut to its first letters and "…", or not
+            # drawn when not even "…" fits (TEST26a #2). It never reaches past the cell (at 150 %
+            # it covered the school code beside it).
+            room = rect.width() - TAG_GAP - tag_full(metrics, tag)
+            letters = metrics.horizontalAdvance("…") + 3 * metrics.averageCharWidth()
+            used = min(metrics.horizontalAdvance(text), room if room >= letters else rect.width())
             selected = bool(opt.state & QStyle.StateFlag.State_Selected)
             style.drawItemText(
                 painter, rect.adjusted(0, 0, used - rect.width(), 0), ALIGN_LEFT_MIDDLE, opt.palette, True,
