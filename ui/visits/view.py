@@ -95,9 +95,9 @@ class VisitView(QWidget):
         self._fill_sign()
         self._bind_shortcuts()
         self._apply_status()
-        # A blank visit starts from what the school still has to do since the last one.
-        blank = not (self._findings or self._visit.purpose or self._workspace.visits.people(visit_id))
-        self.go_to_section("follow_ups" if blank and self.follow_ups.carried.rowCount() else "general")
+        # Every visit opens on its first section, วัตถุประสงค์ (TEST32b B4: a blank one with follow-ups
+        # still open opened on ข้อตกลงและการติดตาม); coming back to it the feature goes where it was left.
+        self.go_to_section("general")
         digits.follow(self.render_digits)
 
     def render_digits(self) -> None:
