@@ -50,6 +50,15 @@ FINALISE_QUESTION = (
     "เมื่อยืนยันแล้วบันทึกจะแก้ไขไม่ได้ จนกว่าจะเปิดแก้ไขอีกครั้งโดยระบุเหตุผล"
 )
 FINALISE_YES = "ยืนยันบันทึก"
+# Asked instead when components were left empty (TEST32b B6): "No", going back, is the default.
+FINALISE_EMPTY_QUESTION = (
+    "ยังไม่ได้บันทึกผลการนิเทศใน:\n{components}\n\n"
+    "บันทึกที่พิมพ์จะแสดงว่า “ไม่ได้บันทึกผลการนิเทศในองค์ประกอบนี้” ในองค์ประกอบเหล่านี้\n"
+    "ต้องการยืนยันบันทึกตอนนี้เลยหรือไม่? (เมื่อยืนยันแล้วจะแก้ไขไม่ได้ จนกว่าจะเปิดแก้ไขอีกครั้งโดยระบุเหตุผล)"
+)
+FINALISE_EMPTY_LINE = "• องค์ประกอบที่ {code} {title}"
+FINALISE_EMPTY_YES = "ยืนยันบันทึกทั้งที่ยังว่าง"
+FINALISE_EMPTY_NO = "กลับไปกรอกให้ครบ"
 FINALISE_NO = "ยังไม่ยืนยัน"
 FINALISED = "ยืนยันบันทึกแล้ว ✓ {time}"
 REOPEN = "เปิดแก้ไขอีกครั้ง"

@@ -29,6 +29,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.comparison import Comparison, compare
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.scoring import level_label
+from qualityschool_desktop.visit_blanks import empty_components
 from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
@@ -517,7 +518,17 @@ class VisitView(QWidget):
 
     # -- finalise / reopen -------------------------------------------------------------------
     def _confirm_finalise(self) -> bool:
-        return ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_QUESTION, text.FINALISE_YES, text.FINALISE_NO)
+        """Asked before confirming; components left empty are named first, and going back (the
+        default) opens the first of them (TEST32b B6: no warning, four empty pages printed)."""
+        empty = empty_components(self._framework, self._findings, self._attachments())
+        if not empty:
+            return ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_QUESTION, text.FINALISE_YES, text.FINALISE_NO)
+        lines = "\n".join(text.FINALISE_EMPTY_LINE.format(code=digits.shown(c.code), title=c.title) for c in empty)
+        if ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_EMPTY_QUESTION.format(components=lines),
+                      text.FINALISE_EMPTY_YES, text.FINALISE_EMPTY_NO):
+            return True
+        self.go_to_section(f"c{empty[0].code}")
+        return False
 
     def _ask_reason(self) -> str | None:
         return ask_reason(self, text.REOPEN_TITLE, text.REOPEN_PROMPT)
