@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QTableWidgetItem,
@@ -418,6 +418,12 @@ def ask_yes_no(parent: QWidget, title: str, question: str, yes: str | None = Non
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     if yes and no:
-        box.button(QMessageBox.StandardButton.Yes).setText(yes)
-        box.button(QMessageBox.StandardButton.No).setText(no)
+        for which, words in ((QMessageBox.StandardButton.Yes, yes), (QMessageBox.StandardButton.No, no)):
+            button = box.button(which)
+            button.setText(words)
+            # As wide as its words in bold (app.qss: the default button's): sized for the plain
+            # font, "กลับไปกรอกให้ครบ" lost a letter at each end.
+            bold = QFont(button.font())
+            bold.setBold(True)
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(words) + 34)
     return box.exec() == QMessageBox.StandardButton.Yes
