@@ -23,7 +23,7 @@ def test_back_from_the_round_is_back_at_the_section_left(qtbot, db_path) -> None
     school = ws.schools.add(code="6302000001", name="โรงเรียนบ้านแม่สอด", district="แม่สอด", province="ตาก")
     assessment = ws.assessments.start(school.id, 2570, assessed_on=date(2026, 11, 2))
     earlier = ws.visits.start(school.id, visited_on=date(2026, 11, 20), assessment_id=assessment.id)
-    ws.follow_ups.add(earlier.id, "จัดตารางการนิเทศภายในทุกเดือน")  # one still open: a blank visit opens on them
+    ws.follow_ups.add(earlier.id, "จัดตารางการนิเทศภายในทุกเดือน")  # one still open: still opens on วัตถุประสงค์ (TEST32b B4)
     visit = ws.visits.start(school.id, visited_on=date(2026, 12, 2), assessment_id=assessment.id)
     window = MainWindow(ws)
     window.resize(1366, 768)
@@ -31,7 +31,7 @@ def test_back_from_the_round_is_back_at_the_section_left(qtbot, db_path) -> None
     window.navigate(Location("school", school.id))
     window.navigate(Location("visit", visit.id))
     view = window.view
-    assert isinstance(view, VisitView) and view.section_key() == "follow_ups"
+    assert isinstance(view, VisitView) and view.section_key() == "general"
     view.go_to_section("c3")
     qtbot.mouseClick(view.details.open_round_button, Qt.MouseButton.LeftButton)
     assert window.location == Location("assessment", assessment.id) and isinstance(window.view, AssessmentView)
@@ -42,7 +42,7 @@ def test_back_from_the_round_is_back_at_the_section_left(qtbot, db_path) -> None
     window.go_back()  # to the school; opened afresh from there, the visit starts as it always did
     qtbot.waitUntil(lambda: window.location == Location("school", school.id), timeout=3000)
     window.navigate(Location("visit", visit.id))
-    assert isinstance(window.view, VisitView) and window.view.section_key() == "follow_ups"
+    assert isinstance(window.view, VisitView) and window.view.section_key() == "general"
     window.shutdown()
 
 

@@ -17,6 +17,7 @@ from qualityschool_desktop.answers import HistoryEntry
 from qualityschool_desktop.framework import Item
 from ui.common import digits
 from ui.common.columns import cell_width
+from ui.common.tables import read_only_table
 
 from . import strings as text
 
@@ -71,7 +72,7 @@ class HistoryDialog(QDialog):
         self.table = QTableWidget(0, len(text.HISTORY_COLUMNS), self)
         self.table.setObjectName("historyTable")
         self.table.setHorizontalHeaderLabels(list(text.HISTORY_COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()

@@ -20,6 +20,7 @@ from qualityschool_desktop.attachments import Attachment
 from qualityschool_desktop.framework import Component, Indicator, Item
 from qualityschool_desktop.text import clean_text
 from ui.common.date_fields import ThaiDateEdit
+from ui.common.locked import show_locked
 from ui.common.digits import shown, styled
 from ui.common.level_keys import LevelKeys
 from ui.common.save_lines import FieldNote, beside
@@ -460,9 +461,9 @@ class ItemPanel(QWidget):
         return str(value) if value else None
 
     def set_editable(self, editable: bool) -> None:
-        for choice in self.level_choices.values():
-            choice.setEnabled(editable)  # the row: its descriptor greys with the radio (TEST29b B7)
-        self.na_check.setEnabled(editable)
+        # The row: its descriptor goes off with the radio (TEST29b B7), as a submitted round's
+        # answer (dark), not as a field waiting for an action (VERIFY32b V2).
+        show_locked(not editable, *self.level_choices.values(), self.na_check)
         for box in (self.na_reason, self.evidence, self.note):
             # Read-only rather than disabled: a submitted round's text can still be selected and copied.
             box.setReadOnly(not editable)

@@ -27,6 +27,7 @@ from ui.common.flow import FlowLayout, header_layout
 from ui.common.elided_label import ElidedLabel
 from ui.common.wrapping import plain, unbroken
 from ui.common.widgets import NO_SCORE_COLOUR, ColourChip, readable_text_colour, readiness_colour
+from ui.common.tables import read_only_table
 
 from . import strings as text
 from .charts import ChartBar, ComponentScoreChart
@@ -139,7 +140,7 @@ class ResultsView(QWidget):
         self._table = QTableWidget(0, len(text.TABLE_HEADERS), body)
         self._table.setHorizontalHeaderLabels(list(text.TABLE_HEADERS))
         self._table.verticalHeader().hide()
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self._table)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self._table.setWordWrap(False)
         # One line per row, tall enough for Thai marks above and below the line.

@@ -13,7 +13,7 @@ from qualityschool_desktop.scoring import AssessmentResult
 from ui.common.digits import day as shown_day
 from ui.common.digits import score, shown
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import fit_columns
+from ui.common.columns import cell_width, fit_columns
 from ui.common.edit_blocks import school_edit_block, shut_for, shut_if_read_only
 from ui.common.tables import CHIP_ROLE, ID_ROLE, ChipDelegate, OpenOnEnterTable, band_chip, set_up_list_table
 from ui.shell.api import SchoolTab
@@ -78,7 +78,11 @@ class RoundsTab(SchoolTab):
         self._columns = fit_columns(self.table, COL_ASSESSOR, {
             COL_YEAR: 110, COL_ROUND: 70, COL_DATE: 170, COL_STATUS: 100,
             COL_PROGRESS: 190, COL_SCORE: 80, COL_BAND: 100,
-        }, stretch_min=160, keep=frozenset({COL_PROGRESS}))  # "(100%)" whole at 150 %
+        }, stretch_min=160, keep=frozenset({COL_PROGRESS}),  # "(100%)" whole at 150 %
+            stretch_least=self._names_width)
+        # The assessor's name whole, the role beside it only where it fits (VERIFY32b B11: 125 %
+        # "นายบุญเลิศ ทองดี (ผู้อำนวยกา…", 150 % "(…"); the tooltip says both.
+        self.table.horizontalHeader().sectionResized.connect(self._assessor_resized)
         self.table.itemActivated.connect(lambda _item: self._open_selected())
         self.table.open_requested.connect(self._open_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -120,6 +124,7 @@ class RoundsTab(SchoolTab):
         self.table.setRowCount(len(self.rounds))
         for row, assessment in enumerate(self.rounds):
             self._fill_row(row, assessment, self.results[assessment.id])
+        self._assessor_resized(COL_ASSESSOR, 0, self.table.columnWidth(COL_ASSESSOR))
         has_rounds = bool(self.rounds)
         self.table.setVisible(has_rounds)
         self.empty_label.setVisible(not has_rounds)
@@ -147,8 +152,7 @@ class RoundsTab(SchoolTab):
             COL_YEAR: shown(assessment.fiscal_year),
             COL_ROUND: shown(assessment.round),
             COL_DATE: shown_day(day, short=True) if day else "",  # "๒๓ พ.ย. ๒๕๖๙": whole at 150 %
-            COL_ASSESSOR: " ".join(p for p in (assessment.assessor_name, f"({assessment.assessor_role})"
-                                               if assessment.assessor_role else "") if p),
+            COL_ASSESSOR: _assessor(assessment),
             COL_STATUS: self._status(assessment),
             COL_PROGRESS: shown(PROGRESS.format(answered=result.answered, total=result.total, percent=percent)),
             COL_SCORE: score(result.overall),
@@ -159,6 +163,8 @@ class RoundsTab(SchoolTab):
             item.setData(ID_ROLE, assessment.id)
             if column == COL_DATE and day:
                 item.setToolTip(shown_day(day))  # the month written out
+            if column == COL_ASSESSOR:
+                item.setToolTip(value)
             if column == COL_BAND:
                 item.setData(CHIP_ROLE, band_chip(result.band))
                 item.setToolTip(result.band.name if result.band else "")
@@ -169,6 +175,24 @@ class RoundsTab(SchoolTab):
                 item.setForeground(QColor("#8a8a8a"))
                 item.setToolTip(PROVISIONAL.format(answered=shown(result.answered), total=shown(result.total)))
             self.table.setItem(row, column, item)
+
+    def _names_width(self) -> int:
+        """The assessor column's least width: each assessor's name whole."""
+        metrics = self.table.fontMetrics()
+        return cell_width(self.table) + max((metrics.horizontalAdvance(a.assessor_name) for a in self.rounds), default=0)
+
+    def _assessor_resized(self, column: int, _old: int, width: int) -> None:
+        if column != COL_ASSESSOR:
+            return
+        metrics, room = self.table.fontMetrics(), width - cell_width(self.table)
+        for row, assessment in enumerate(self.rounds):
+            item = self.table.item(row, COL_ASSESSOR)
+            if item is None:
+                continue
+            whole = _assessor(assessment)
+            shown = whole if metrics.horizontalAdvance(whole) <= room else assessment.assessor_name or whole
+            if item.text() != shown:
+                item.setText(shown)
 
     def selected(self) -> Assessment | None:
         row = self.table.currentRow()
@@ -201,3 +225,9 @@ class RoundsTab(SchoolTab):
         assessment = self.selected()
         if assessment:
             self.open_results.emit(assessment.id)
+
+
+def _assessor(assessment: Assessment) -> str:
+    """"นายบุญเลิศ ทองดี (ผู้อำนวยการโรงเรียน)": the name, and the role in brackets when there is one."""
+    role = f"({assessment.assessor_role})" if assessment.assessor_role else ""
+    return " ".join(part for part in (assessment.assessor_name, role) if part)

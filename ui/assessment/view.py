@@ -27,6 +27,7 @@ from qualityschool_desktop.framework import Item
 from qualityschool_desktop.review import status_label
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
+from ui.common.locked import show_locked
 from ui.common.date_fields import commit_focused_field, confirm_leave_fields, hold_refusals
 from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.edit_blocks import school_edit_block
@@ -568,7 +569,7 @@ class AssessmentView(QWidget):
             self._reopen_button.hide()  # the bar's own "เปิดแก้ไข" beside the comment: not a second one
         margins = self._outer.contentsMargins()
         self._header.fit(self.width() - margins.left() - margins.right())  # "เปิดแก้ไขอีกครั้ง" for "ส่ง…"
-        self._details.setEnabled(self._editable)
+        show_locked(not self._editable, self._details)  # a submitted round's details read as its values
         self._panel.set_editable(self._editable)
         if not self._editable:
             self._undo_button.hide()

@@ -33,6 +33,7 @@ from ui.common.elided_label import keep_room
 from ui.common.flow import FlowLayout
 from ui.common.save_lines import SAVED_COLOUR, SaveStateLine
 from ui.common.save_state import Saver, is_retryable, is_rule
+from ui.common.tables import read_only_table
 
 from . import strings as text
 from .history import budget_history_dialog
@@ -57,7 +58,7 @@ def _table(headers: tuple[str, ...], stretch: int) -> QTableWidget:
     table.setHorizontalHeaderLabels(list(headers))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only_table(table)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()

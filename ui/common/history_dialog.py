@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.edit_history import RecordHistory
 from ui.common import digits
+from .tables import read_only_table
 
 COLUMNS = ("เมื่อ", "เครื่อง", "ช่อง", "ค่าเดิม", "ค่าใหม่")
 THIS_LAPTOP = "เครื่องนี้"
@@ -49,7 +50,7 @@ class EditHistoryDialog(QDialog):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("historyTable")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()

@@ -130,10 +130,15 @@ class ChipDelegate(QStyledItemDelegate):
             style.drawItemText(painter, box, ALIGN_CENTER, _palette(readable_text_on(colour)), True, label, TEXT)
         else:
             tag, pen, fill = tag if isinstance(tag, tuple) else (tag, "#8d6e00", "#fff4c2")
-            # The text first: the tag takes what is left, cut to its first letters and "…" (the
-            # cell's tooltip says it whole), or not drawn when not even "…" fits (TEST26a #2). It
-            # never reaches past the cell (at 150 % it covered the school code beside it).
-            used = min(metrics.horizontalAdvance(text), rect.width())
+            # The tag whole (a status, the demo badge: what the row is), the text ending in "…"
+            # before it (the cell's tooltip says it whole; VERIFY32b B11: the badge was cut to an
+            # empty "…" beside names drawn whole). Too narrow for the tag and a few letters: the
+            # text first, the tag takes what is left, cut to its first letters and "…", or not
+            # drawn when not even "…" fits (TEST26a #2). It never reaches past the cell (at 150 %
+            # it covered the school code beside it).
+            room = rect.width() - TAG_GAP - tag_full(metrics, tag)
+            letters = metrics.horizontalAdvance("…") + 3 * metrics.averageCharWidth()
+            used = min(metrics.horizontalAdvance(text), room if room >= letters else rect.width())
             selected = bool(opt.state & QStyle.StateFlag.State_Selected)
             style.drawItemText(
                 painter, rect.adjusted(0, 0, used - rect.width(), 0), ALIGN_LEFT_MIDDLE, opt.palette, True,
@@ -195,12 +200,23 @@ def show_headings(table: QTableView, headings: Sequence[str]) -> None:
     table.horizontalHeader().setModel(names)
 
 
+def read_only_table(table: QAbstractItemView, read_only: bool = True) -> None:
+    """A table not edited cell by cell: no editing, and Tab leaves it for the next control
+    (arrows move inside). Qt's tables keep Tab for moving between cells, an invisible current
+    cell in a list of records: Tab×4 changed nothing the user could see (VERIFY32b V4).
+    ``read_only=False`` gives cell editing and Tab between cells back (a table that is edited
+    only while its record is open); a table with edit triggers of its own sets them after."""
+    table.setTabKeyNavigation(not read_only)
+    if read_only:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+
 def set_up_list_table(table: QTableView, row_height: int) -> QHeaderView:
     """What every list of records shares: whole rows selected one at a time, read-only, striped,
     no grid, one line per row, column names on the left; returns the header for per-list sizing."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only_table(table)
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.setWordWrap(False)

@@ -25,6 +25,7 @@ from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.common.screen import fit_to_screen
 from ui.common.widgets import section_label
+from ui.common.tables import read_only_table
 
 from . import strings as text
 
@@ -79,7 +80,7 @@ class ContactDialog(QDialog):
         self.log = QTableWidget(0, len(text.LOG_HEADERS))
         self.log.setHorizontalHeaderLabels(list(text.LOG_HEADERS))
         self.log.verticalHeader().setVisible(False)
-        self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self.log)
         self.log.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(self.school_label)

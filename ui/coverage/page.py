@@ -24,6 +24,7 @@ from ui.common.digits import day, follow, shown, shown_text
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.common.widgets import page_title
+from ui.common.tables import read_only_table
 
 from . import strings as text
 from .rules_line import RulesLine
@@ -93,7 +94,7 @@ class CoveragePage(QWidget):
                 heading.setToolTip(tip)
         self.table.setWordWrap(True)  # the reason wraps in its column rather than end in "…" (test26b F6)
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._open(row))

@@ -36,6 +36,7 @@ from ui.common.columns import fit_rows
 from ui.common.digits import day as shown_day
 from ui.common.digits import shown
 from ui.common.widgets import size_text
+from ui.common.tables import read_only_table
 
 from . import strings as s
 from .words import SCHOOL_TABLES, format_when, muted
@@ -225,7 +226,7 @@ class VersionsView(QWidget):
         self._spacer = QWidget()
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("versionsTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self.table)
         # No selection colour over the highlighted differences; the keyboard still moves cell by cell.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(True)

@@ -33,6 +33,7 @@ from ui.common.columns import cell_width, fit_rows
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.common.screen import fit_to_screen
+from ui.common.tables import read_only_table
 
 from . import strings as s
 from .words import muted
@@ -53,7 +54,7 @@ def record_list(headers: Sequence[str], name: str, stretch: int, *, wrap: bool =
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only_table(table)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setTabKeyNavigation(False)

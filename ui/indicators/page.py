@@ -28,6 +28,7 @@ from ui.common.ops import Op, Ops
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.common.widgets import page_title
+from ui.common.tables import read_only_table
 
 from . import strings as text
 from .printing import IndicatorsPrinter
@@ -93,7 +94,7 @@ class IndicatorsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemChanged.connect(self._cell_changed)
         if read_only:
-            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            read_only_table(self.table)
         self.empty = QLabel("")
         self.empty.setWordWrap(True)
 

@@ -17,6 +17,7 @@ from qualityschool_desktop.inspection.office_texts import PROBLEM_COLUMNS
 from qualityschool_desktop.inspection.texts import ModelSchool, ProblemText
 
 from ui.common.digits import shown
+from ui.common.tables import read_only_table
 
 from . import strings as text
 
@@ -109,7 +110,7 @@ class ProblemsTable(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             button.setEnabled(editable)
         if not editable:
-            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            read_only_table(self.table)
 
 
 class ModelsTable(QWidget):

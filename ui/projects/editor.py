@@ -39,6 +39,7 @@ from ui.common.ops import Op, Ops
 from ui.common.save_lines import ERROR_COLOUR, SaveStateLine
 from ui.common.save_state import Saver
 from ui.common.strings_save import READ_ONLY_NOTICE
+from ui.common.tables import read_only_table
 
 from . import strings as text
 from .fields import PART_KEYS, ProjectFields, clear_mark, line_from_cells, mark_refused
@@ -138,7 +139,7 @@ class ProjectsEditor(QWidget):
         self.table = QTableWidget(0, len(text.COLUMNS))
         self.table.setHorizontalHeaderLabels(list(text.COLUMNS))
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.currentCellChanged.connect(lambda row, _column, before, _b: self._switch(row, before))

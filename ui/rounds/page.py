@@ -21,6 +21,7 @@ from ui.common import digits
 from ui.common.columns import keep_rows_in_view
 from ui.common.digit_spin import DigitSpinBox
 from ui.common.widgets import page_title
+from ui.common.tables import read_only_table
 
 from . import strings as text
 
@@ -57,7 +58,7 @@ class RoundsPage(QWidget):
         self.table = QTableWidget(0, len(text.HEADERS), self)
         self.table.setObjectName("roundsTable")
         self.table.setHorizontalHeaderLabels(list(text.HEADERS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

@@ -41,6 +41,7 @@ from ui.common.save_state import Saver
 from ui.common.screen import fit_to_screen
 from ui.common.undo_removal import UndoRemoval
 from ui.shell.api import SchoolTab
+from ui.common.tables import read_only_table
 
 from . import strings as text
 
@@ -114,7 +115,7 @@ class CsvPreviewDialog(QDialog):
 
         self.table = QTableWidget(len(preview.rows), len(text.PREVIEW_HEADERS))
         self.table.setHorizontalHeaderLabels(list(text.PREVIEW_HEADERS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()

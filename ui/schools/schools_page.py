@@ -42,9 +42,12 @@ EDIT = "แก้ไขข้อมูล"
 EDIT_ELSEWHERE = "“แก้ไขข้อมูล” ใช้ไม่ได้กับโรงเรียนนี้: แก้ไขได้ที่เครื่องของโรงเรียน เครื่องนี้ดูได้อย่างเดียว"
 OPEN = "เปิด"
 HEADERS = ("รหัสโรงเรียน", "ชื่อโรงเรียน", "อำเภอ", "จังหวัด", "สังกัด", "ประเมินล่าสุด", "คะแนน", "กลุ่มสี")
-DEMO_TAG = "ข้อมูลตัวอย่าง"
+# The badge after a demo school's name: a short word, whole on every row at 150 % (VERIFY32b B11:
+# "ข้อมูลตัวอย่าง" was cut to "ข้อมูลตัว…" and "…"); the note above and the name's tooltip say it whole.
+DEMO_TAG = "ตัวอย่าง"
+DEMO_WORDS = "ข้อมูลตัวอย่าง"
 DEMO_NOTE = (
-    "โรงเรียนที่มีป้าย “ข้อมูลตัวอย่าง” ใช้ชื่อและอำเภอจริง แต่รหัส ตัวเลข และคำตอบสมมติขึ้นเพื่อทดลองใช้โปรแกรม"
+    "โรงเรียนที่มีป้าย “ตัวอย่าง” ใช้ชื่อและอำเภอจริง แต่รหัส ตัวเลข และคำตอบสมมติขึ้นเพื่อทดลองใช้โปรแกรม"
 )
 OFFICE_ZONE = " เขต 1"  # สังกัด is cut in the middle, to halves of one width: never below two of these and "…"
 NAME_LEAST = "โรงเรียนบ้านแม่ต้าน"  # the narrowest the name column gets: a short name whole
@@ -196,7 +199,7 @@ def cell(row: SchoolRow, column: int, role: int = DISPLAY_ROLE) -> Any:
     if role == TAG_ROLE and column == COL_NAME and school.is_demo:
         return DEMO_TAG
     if role == TOOLTIP_ROLE and column == COL_NAME and school.is_demo:
-        return DEMO_NAME.format(name=school.name, tag=DEMO_TAG)  # the tag may show as "ข้อ…"
+        return DEMO_NAME.format(name=school.name, tag=DEMO_WORDS)
     if role == TAG_ROLE and column == COL_LATEST and row.tag() is not None:
         return row.tag()
     if role == ALIGNMENT_ROLE and column == COL_SCORE:
@@ -437,7 +440,7 @@ class SchoolsPage(QWidget):
         """Size the columns to what the rows hold (TEST26a #2: at 150 % the latest round kept room
         for an older round's long tag while the names read "โรงเรียนบ้…" and กลุ่มสี was off the
         list). Whole: the codes, the latest rounds' short text, the colour bands and the names (up
-        to 40 characters' width); the tags (ข้อมูลตัวอย่าง, ส่งกลับแก้ไข) whole where there is
+        to 40 characters' width); the tags (ตัวอย่าง, ส่งกลับแก้ไข) whole where there is
         room, else their first letters and "…" with the cell's tooltip saying them whole."""
         table, rows = self.table, self.model.rows
         # The one cache of widths: each different text shaped once (districts, rounds, tags and
@@ -469,7 +472,8 @@ class SchoolsPage(QWidget):
         fitter.widths[COL_SCORE] = max(widest(COL_SCORE), heading_width(table, HEADERS[COL_SCORE]))  # not 70 at 150 %
         chips = {chip[0] for chip in (cell(row, COL_BAND, CHIP_ROLE) for row in rows) if chip}
         fitter.floors[COL_BAND] = padding + max((metrics.horizontalAdvance(chip) + 20 for chip in chips), default=0)
-        name = min(widest(COL_NAME, whole=False), padding + 40 * metrics.averageCharWidth())
+        # The names with their demo badge whole (VERIFY32b B11: cut to stubs while อำเภอ and สังกัด had room).
+        name = min(widest(COL_NAME), padding + 40 * metrics.averageCharWidth())
         # A name longer than the list has room for after the other columns ends in "…" (its
         # tooltip says it whole) rather than push กลุ่มสี off the list; never below NAME_LEAST.
         least = padding + metrics.horizontalAdvance(NAME_LEAST)
@@ -491,8 +495,7 @@ class SchoolsPage(QWidget):
         fitter.droppable = (COL_PROVINCE,) if one_province else ()
         # Left out while the names cannot be whole beside it (their tags may be cut: the tooltip
         # says them); 150 %: every name was cut (s32 U10).
-        fitter.drop_room = min(padding + max((metrics.horizontalAdvance(row.school.name) for row in rows), default=0),
-                               padding + 40 * metrics.averageCharWidth())
+        fitter.drop_room = name
         if not one_province:
             table.setColumnHidden(COL_PROVINCE, False)  # hidden over the rows of before
         fitter.fit()

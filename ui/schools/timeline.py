@@ -29,6 +29,7 @@ from qualityschool_desktop.timeline import TimelinePoint, school_timeline
 from qualityschool_desktop.workspace import Workspace
 from ui.common.digits import day, score, shown
 from ui.shell.api import SchoolTab
+from ui.common.tables import read_only_table
 
 # -- Thai strings ----------------------------------------------------------------------------
 LEGEND_SELF = "ประเมินตนเอง"
@@ -388,7 +389,7 @@ class TimelineWidget(SchoolTab):
         self.table = TimelineTable(self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_table(self.table)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)

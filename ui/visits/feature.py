@@ -103,7 +103,7 @@ class VisitsFeature:
             QMessageBox.warning(shell.parent, text.NEW_VISIT_FAILED, shown_text(exc))
             return
         shell.ops.publish(Changes(visits=frozenset({visit.id})))
-        shell.navigate(Location(VISIT, visit.id))  # a blank visit opens at the follow-ups still open, if any
+        shell.navigate(Location(VISIT, visit.id))  # on its first section, วัตถุประสงค์
 
     def print_visit(self, visit_id: str) -> None:
         """The record of a visit as a PDF."""

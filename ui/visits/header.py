@@ -15,6 +15,7 @@ from qualityschool_desktop.visits import VISIT_TYPES, Visit
 from ui.common.date_fields import ThaiDateEdit, ThaiTimeEdit
 from ui.common.digits import styled
 from ui.common.flow import FlowLayout
+from ui.common.locked import show_locked
 from ui.common.save_lines import FieldNote, beside
 from ui.common.widgets import section_label
 
@@ -122,8 +123,8 @@ class VisitDetailsBar(QFrame):
     def set_editable(self, editable: bool) -> None:
         # The times greyed as the date beside them: read-only but white, they took the keyboard
         # like editable fields on a confirmed visit (TEST31 T16).
-        for widget in (self.date_edit, self.start_edit, self.end_edit, self.type_combo, self.round_combo):
-            widget.setEnabled(editable)
+        # Off as a locked record's values (dark, no frame), not as fields waiting (VERIFY32b V2).
+        show_locked(not editable, self.date_edit, self.start_edit, self.end_edit, self.type_combo, self.round_combo)
         for edit in (self.start_edit, self.end_edit):
             edit.setReadOnly(not editable)
 

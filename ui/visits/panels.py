@@ -26,6 +26,7 @@ from ui.common.digits import shown
 from qualityschool_desktop.visits import Finding, Person, VisitAttachment
 from ui.common.level_keys import LevelKeys
 from ui.common.save_lines import FieldNote, beside
+from ui.common.locked import show_locked
 from ui.common.tables import filled_item
 from ui.common.widgets import section_label, size_text
 
@@ -321,8 +322,7 @@ class LevelPicker(QWidget):
         self.chosen.emit(value)
 
     def set_editable(self, editable: bool) -> None:
-        for radio in self.radios.values():
-            radio.setEnabled(editable)
+        show_locked(not editable, *self.radios.values())  # the level given reads as the record's (V2)
 
 
 class FindingPanel(QWidget):
@@ -481,8 +481,7 @@ class FindingPanel(QWidget):
         self.picker.set_editable(editable)
         for box in self.texts.values():
             box.setReadOnly(not editable)
-        for combo in self.item_combos.values():
-            combo.setEnabled(editable)
+        show_locked(not editable, *self.item_combos.values())
         self.files.set_editable(editable)
 
     def _toggle_items(self, shown: bool) -> None:

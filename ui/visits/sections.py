@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QTableWidgetItem,
@@ -27,6 +27,7 @@ from ui.common.digits import follow as digits_follow
 from ui.common.digits import local_moment
 from ui.common.digits import shown as digits_shown
 from ui.common.digits import styled
+from ui.common.locked import show_locked
 from ui.common.save_lines import FieldNote
 from ui.common.tables import filled_item
 from ui.common.widgets import section_label
@@ -286,8 +287,13 @@ class FollowUpsPanel(QWidget):
             self.scope_combo.setCurrentIndex(max(index, 0))
         finally:
             self._filling = False
+        # A confirmed visit's follow-up is shown as its values (locked); before "เพิ่มข้อตกลง" the form
+        # waits, greyed (VERIFY32b V2).
+        locked = follow_up is not None and not self._editable
         for widget in self.form_widgets:
-            widget.setEnabled(follow_up is not None and self._editable and (widget is not self.due_edit or due is not None))
+            show_locked(locked, widget)
+            if not locked:
+                widget.setEnabled(follow_up is not None and self._editable and (widget is not self.due_edit or due is not None))
         self.action_edit.setPlaceholderText(text.FOLLOW_UP_ACTION_PLACEHOLDER if follow_up is not None or not self._editable
                                             else text.FOLLOW_UP_ACTION_FIRST)
         self.remove_button.setEnabled(follow_up is not None and self._editable)
@@ -412,6 +418,12 @@ def ask_yes_no(parent: QWidget, title: str, question: str, yes: str | None = Non
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     if yes and no:
-        box.button(QMessageBox.StandardButton.Yes).setText(yes)
-        box.button(QMessageBox.StandardButton.No).setText(no)
+        for which, words in ((QMessageBox.StandardButton.Yes, yes), (QMessageBox.StandardButton.No, no)):
+            button = box.button(which)
+            button.setText(words)
+            # As wide as its words in bold (app.qss: the default button's): sized for the plain
+            # font, "กลับไปกรอกให้ครบ" lost a letter at each end.
+            bold = QFont(button.font())
+            bold.setBold(True)
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(words) + 34)
     return box.exec() == QMessageBox.StandardButton.Yes

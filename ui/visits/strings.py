@@ -50,6 +50,16 @@ FINALISE_QUESTION = (
     "เมื่อยืนยันแล้วบันทึกจะแก้ไขไม่ได้ จนกว่าจะเปิดแก้ไขอีกครั้งโดยระบุเหตุผล"
 )
 FINALISE_YES = "ยืนยันบันทึก"
+# Asked instead when components were left empty (TEST32b B6): "No", going back, is the default.
+FINALISE_EMPTY_QUESTION = (
+    "ยังไม่ได้บันทึกผลการนิเทศใน:\n{components}\n\n"
+    "ถ้ายืนยันตอนนี้ บันทึกที่พิมพ์จะแสดงว่าไม่ได้บันทึกผลในข้อเหล่านี้ "
+    "และจะแก้ไขไม่ได้จนกว่าจะเปิดแก้ไขอีกครั้งโดยระบุเหตุผล\n"
+    "ต้องการยืนยันบันทึกตอนนี้เลยหรือไม่?"
+)
+FINALISE_EMPTY_LINE = "• องค์ประกอบที่ {code} {title}"
+FINALISE_EMPTY_YES = "ยืนยันบันทึกทั้งที่ยังว่าง"
+FINALISE_EMPTY_NO = "กลับไปกรอกให้ครบ"
 FINALISE_NO = "ยังไม่ยืนยัน"
 FINALISED = "ยืนยันบันทึกแล้ว ✓ {time}"
 REOPEN = "เปิดแก้ไขอีกครั้ง"

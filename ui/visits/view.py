@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.answers import Answer
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.comparison import Comparison, compare
-from qualityschool_desktop.errors import QualitySchoolError, ValidationError
+from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.scoring import level_label
+from qualityschool_desktop.visit_blanks import empty_components
 from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field, confirm_leave_fields, hold_refusals
 from ui.common.labels import round_title
-from ui.common.notices import Notice
 from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
-from ui.common.save_lines import ERROR_COLOUR, FieldNote, SaveStateLine
+from ui.common.save_lines import FieldNote, SaveStateLine
 from ui.common.save_state import Saver, done
 from ui.common.tables import filled_item
 from ui.common.flow import header_layout
@@ -48,9 +48,10 @@ from .comparison import ComparisonPanel, school_levels
 from .follow_up_comments import FollowUpComments, made_elsewhere_notice
 from .follow_ups import VisitFollowUps
 from .header import GeneralPanel, VisitDetailsBar
-from .panels import AttachmentBox, FindingPanel
+from .files import VisitFiles
+from .panels import FindingPanel
 from .people import VisitPeople
-from .sections import FollowUpsPanel, SignPanel, ask_yes_no, open_in_viewer
+from .sections import FollowUpsPanel, SignPanel, ask_yes_no
 
 STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "final": "#2e7d32"}, text.FINAL_NOTICE)
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -95,9 +96,9 @@ class VisitView(QWidget):
         self._fill_sign()
         self._bind_shortcuts()
         self._apply_status()
-        # A blank visit starts from what the school still has to do since the last one.
-        blank = not (self._findings or self._visit.purpose or self._workspace.visits.people(visit_id))
-        self.go_to_section("follow_ups" if blank and self.follow_ups.carried.rowCount() else "general")
+        # Every visit opens on its first section, วัตถุประสงค์ (TEST32b B4: a blank one with follow-ups
+        # still open opened on ข้อตกลงและการติดตาม); coming back to it the feature goes where it was left.
+        self.go_to_section("general")
         digits.follow(self.render_digits)
 
     def render_digits(self) -> None:
@@ -168,6 +169,9 @@ class VisitView(QWidget):
         self._save_line = SaveStateLine(text.NOTHING_CHANGED_YET, self, right=True)
         self._saver = Saver(self._save_line, self, publish=self._publish,
                             changes=Changes(visits=frozenset({self._visit.id})))
+        self.files = VisitFiles(self._workspace, self._saver, lambda: self._visit, self._fill_findings,
+                                self._offer_undo, self)
+        self.files.noticed.connect(self.noticed)
         self.undo_button = self._button(text.UNDO, text.UNDO_TIP, "undoButton", self.undo)
         self.undo_button.hide()
         self.print_button = self._button(text.PRINT, text.PRINT_TIP, "printVisitButton", self._request_print)
@@ -199,7 +203,7 @@ class VisitView(QWidget):
         self._pages = QStackedWidget(splitter)
         self.general = GeneralPanel()
         self.general.details_changed.connect(lambda changes: self._save_details(**changes))
-        self._wire_files(self.general.files, "")
+        self.files.wire(self.general.files, "")
         self._add_section("general", text.SECTION_GENERAL, self.general)
         self.people = VisitPeople(self._workspace, self._saver, lambda: self._visit, self._offer_undo, self)
         self.visitors, self.school_people = self.people.visitors, self.people.school_people
@@ -209,7 +213,7 @@ class VisitView(QWidget):
             panel = FindingPanel(component, self._framework.levels)
             panel.level_chosen.connect(self._level_chosen)
             panel.text_edited.connect(self._save_text)
-            self._wire_files(panel.files, component.code)
+            self.files.wire(panel.files, component.code)
             self.finding_panels[component.code] = panel
             caption = text.SECTION_COMPONENT.format(code=digits.shown(component.code))
             self._add_section(f"c{component.code}", caption, panel,
@@ -261,12 +265,6 @@ class VisitView(QWidget):
                                        self.details.end_edit)
         for name, field in zip(("visited_on", "start_time", "end_time"), self.details.fields()):
             hold_refusals(self._saver, field, ("details", name))
-
-    def _wire_files(self, box: AttachmentBox, scope: str) -> None:
-        box.attach_button.clicked.connect(partial(self._choose_files, scope))
-        box.open_button.clicked.connect(partial(self._open_file, box))
-        box.list.itemActivated.connect(lambda _row: self._open_file(box))
-        box.remove_button.clicked.connect(partial(self._remove_file, box))
 
     def _add_section(self, key: str, caption: str, page: QWidget, *, tip: str = "", scroll: bool = True) -> None:
         if scroll:
@@ -357,7 +355,7 @@ class VisitView(QWidget):
                 self._section_list.item(position).setText(caption)
 
     def _attachments(self) -> list[VisitAttachment]:
-        return self._saver.read(lambda: self._workspace.visits.attachments(self._visit.id), [])
+        return self.files.attachments()
 
     # -- navigation --------------------------------------------------------------------------
     def _section_changed(self, row: int) -> None:
@@ -492,51 +490,12 @@ class VisitView(QWidget):
         elif key == "follow_ups":
             self.add_follow_up()
 
-    # -- files -------------------------------------------------------------------------------
+    # -- files (ui/visits/files.py) -----------------------------------------------------------
     def _choose_files(self, scope: str) -> None:
-        from ui.common.file_dialogs import choose_attachments  # with the dialog: ~55 ms CPU of imports (issue 16)
-        self.add_files(scope, choose_attachments(self, text.ATTACH_DIALOG))
-
-    def _files_key(self, scope: str, *rest: str) -> tuple[str, ...]:
-        return ("general", "files", *rest) if not scope else ("finding", scope, "files", *rest)
+        self.files.choose(scope)
 
     def add_files(self, scope: str, files: list[Path]) -> None:
-        for path in files:
-            added = self._saver.run(partial(self._workspace.visits.add_attachment, self._visit.id, scope, path),
-                                    key=self._files_key(scope, str(path)), on_saved=lambda _a: self._fill_findings())
-            if added is None:
-                break
-        self._fill_findings()
-
-    def _open_file(self, box: AttachmentBox) -> None:
-        attachment_id = box.selected_id()
-        attachment = next((a for a in self._attachments() if a.id == attachment_id), None)
-        if attachment is None:
-            return
-        try:
-            copy = self._workspace.visits.copy_attachment_to_open(attachment.id)
-        except QualitySchoolError as error:
-            self._saver.say(text.OPEN_FILE_FAILED_BECAUSE.format(reason=error), ERROR_COLOUR)
-            return
-        if not open_in_viewer(copy):  # the reason and the way on, in the bar that stays until closed
-            self.noticed.emit(Notice(text.OPEN_FILE_FAILED.format(name=attachment.file_name), file=copy,
-                                     openable=False, kind="failed"))
-
-    def _remove_file(self, box: AttachmentBox) -> None:
-        attachment_id = box.selected_id()
-        attachment = next((a for a in self._attachments() if a.id == attachment_id), None)
-        visits = self._workspace.visits
-        if attachment is None:
-            return
-        key = self._files_key(attachment.scope_code, attachment.id)
-
-        def removed(_done: bool) -> None:
-            self._offer_undo(attachment.file_name, key, partial(visits.restore_attachment, attachment.id),
-                             self._fill_findings)
-            self._fill_findings()
-
-        self._saver.run(partial(done, visits.remove_attachment, attachment.id), quiet=True, key=key,
-                        on_saved=removed)
+        self.files.add(scope, files)
 
     # -- undo (the last removal) ---------------------------------------------------------------
     def _offer_undo(self, name: str, key: Hashable, restore: Callable[[], None], refresh: Callable[[], None]) -> None:
@@ -559,7 +518,17 @@ class VisitView(QWidget):
 
     # -- finalise / reopen -------------------------------------------------------------------
     def _confirm_finalise(self) -> bool:
-        return ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_QUESTION, text.FINALISE_YES, text.FINALISE_NO)
+        """Asked before confirming; components left empty are named first, and going back (the
+        default) opens the first of them (TEST32b B6: no warning, four empty pages printed)."""
+        empty = empty_components(self._framework, self._findings, self._attachments())
+        if not empty:
+            return ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_QUESTION, text.FINALISE_YES, text.FINALISE_NO)
+        lines = "\n".join(text.FINALISE_EMPTY_LINE.format(code=digits.shown(c.code), title=c.title) for c in empty)
+        if ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_EMPTY_QUESTION.format(components=lines),
+                      text.FINALISE_EMPTY_YES, text.FINALISE_EMPTY_NO):
+            return True
+        self.go_to_section(f"c{empty[0].code}")
+        return False
 
     def _ask_reason(self) -> str | None:
         return ask_reason(self, text.REOPEN_TITLE, text.REOPEN_PROMPT)

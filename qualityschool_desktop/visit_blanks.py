@@ -1,0 +1,30 @@
+"""Which components a visit wrote nothing for: asked before the visit is confirmed (TEST32b B6),
+as the self-assessment's submit warns of unanswered items. The rule is the printed record's: a
+component with no level, no text and no file, for itself or any of its items, prints
+"ไม่ได้บันทึกผลการนิเทศในองค์ประกอบนี้" (here text typed and erased again counts as none too)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .framework import Component, Framework
+from .visits import FINDING_TEXTS, Finding, VisitAttachment
+
+
+def _within(scope: str, code: str) -> bool:
+    return scope == code or scope.startswith(code + ".")
+
+
+def _written(finding: Finding) -> bool:
+    return finding.level is not None or any(str(getattr(finding, field) or "").strip() for field in FINDING_TEXTS)
+
+
+def empty_components(framework: Framework, findings: Mapping[str, Finding],
+                     attachments: Iterable[VisitAttachment]) -> list[Component]:
+    """The framework's components, in order, for which ``findings`` (by scope code) hold no level
+    and no text (blank text counts as none) and ``attachments`` no file, for the component or any
+    of its items."""
+    filed = [attachment.scope_code for attachment in attachments]
+    return [component for component in framework.components
+            if not any(_within(scope, component.code) and _written(found) for scope, found in findings.items())
+            and not any(_within(scope, component.code) for scope in filed)]
