@@ -22,6 +22,7 @@ refuses the whole file (append-only rows name their author).
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from ..assessments import STATUSES as ASSESSMENT_STATUSES, Assessment, Assessments
@@ -137,8 +138,9 @@ class Reviews:
 
     def state(self, assessment: Assessment) -> str:
         """The round's review state, a key of :data:`STATES`: ``"draft"`` (the school is still
-        writing it, or reopened it after a decision other than a return), ``"correcting"`` (the
-        school reopened it after the office returned it), ``"waiting"`` (submitted, not yet
+        writing it, or reopened it after a decision other than a return, or after it sent the round
+        again since the return: that return is history, :meth:`_sent_again`), ``"correcting"`` (the
+        school reopened the submission the office returned), ``"waiting"`` (submitted, not yet
         decided, "รอตรวจ"), ``"accepted"`` or ``"returned"``. Raises nothing."""
         return self.states([assessment])[assessment.id]
 
@@ -147,9 +149,10 @@ class Reviews:
         read in one query per 500 (the school list reads every school's rounds). Raises nothing."""
         found = {a.id: ("draft" if a.is_draft else "waiting") for a in assessments}
         found.update(self.decisions([a.id for a in assessments if not a.is_draft]))
-        drafts = [a.id for a in assessments if a.is_draft]
-        found.update({assessment_id: "correcting" for assessment_id, decision in self._newest(drafts).items()
-                      if decision == "returned"})
+        drafts = {a.id: a for a in assessments if a.is_draft}
+        found.update({assessment_id: "correcting" for assessment_id, newest in self._newest(list(drafts)).items()
+                      if newest["decision"] == "returned"
+                      and not self._sent_again(drafts[assessment_id], newest)})
         return found
 
     def decisions(self, assessment_ids: list[str]) -> dict[str, str]:
@@ -229,22 +232,57 @@ class Reviews:
         nothing."""
         return acts_as_office(self._db, school_id)
 
-    def _newest(self, assessment_ids: list[str]) -> dict[str, str]:
-        """Assessment id -> its newest decision, on whichever version, for those of
-        ``assessment_ids`` that have one; one query per 500 ids."""
-        newest: dict[str, str] = {}
+    def _newest(self, assessment_ids: list[str]) -> dict[str, dict[str, str]]:
+        """Assessment id -> its newest decision (``decision``, ``reviewed_version``,
+        ``decided_at``), on whichever version, for those of ``assessment_ids`` that have one; one
+        query per 500 ids."""
+        newest: dict[str, dict[str, str]] = {}
         for start in range(0, len(assessment_ids), 500):
             chunk = assessment_ids[start:start + 500]
-            for assessment_id, decision in self._db.execute(
-                "SELECT assessment_id, decision FROM review_decisions"
+            for assessment_id, decision, reviewed, decided_at in self._db.execute(
+                "SELECT assessment_id, decision, reviewed_version, decided_at FROM review_decisions"
                 f" WHERE assessment_id IN ({', '.join('?' for _ in chunk)}) ORDER BY seq", chunk
-            ):
-                newest[str(assessment_id)] = str(decision)  # the newest one wins
+            ):  # the newest one wins
+                newest[str(assessment_id)] = {"decision": str(decision), "reviewed_version": str(reviewed),
+                                              "decided_at": str(decided_at)}
         return newest
+
+    def _sent_again(self, draft: Assessment, decision: dict[str, str]) -> bool:
+        """Did the school send the round ``draft`` again after the submission ``decision`` judged
+        (and reopen it since)? Then that decision is history (s33 T3: a verdict applies to the
+        submission it judged, not to whatever the school does later).
+
+        The round's version tells it first, not a clock: since the judged version the round's row
+        changed at least three times (reopened, submitted, reopened); a round reopened to correct
+        it has changed once (plus the round's details the school edits, rare). The school's own
+        "submitted" step stamped after the decision confirms it, so that neither a few edits of
+        the round's details nor a clock that is off alone makes a return history (a clock far
+        behind keeps the return current, as before)."""
+        reviewed, now = _vector(decision["reviewed_version"]), _vector(self._version(draft.id))
+        if any(now.get(key, 0) < count for key, count in reviewed.items()):  # not after the judged one
+            return False
+        if sum(now.values()) - sum(reviewed.values()) < 3:
+            return False
+        row = self._db.execute(
+            "SELECT 1 FROM assessment_events WHERE assessment_id = ? AND event = 'submitted' AND happened_at > ?",
+            [draft.id, decision["decided_at"]]).fetchone()
+        return row is not None
 
     def _version(self, assessment_id: str) -> str:
         row = self._db.execute("SELECT version FROM assessments WHERE id = ?", [assessment_id]).fetchone()
         return str(row[0]) if row else "{}"
+
+
+def _vector(text: str) -> dict[str, int]:
+    """The version vector in a ``version`` column (checked when written, exchange/versions.py);
+    empty for anything else. Not through ``validation``: the school list reads states (issue 16)."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool)}
 
 
 __all__ = ["DECISIONS", "STATES", "STATUS_LABELS", "TO_CORRECT", "Reviews", "status_label"]  # Decision, Step: .history
