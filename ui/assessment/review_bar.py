@@ -38,6 +38,12 @@ ACCEPTED = "ผ่าน: สำนักงานตรวจแล้วเม
 RETURNED = "ส่งกลับแก้ไข: สำนักงานส่งกลับเมื่อ {when}{office}\nความเห็นของสำนักงาน: {comment}"
 CORRECTING = ("กำลังแก้ไขตามที่สำนักงานส่งกลับ (ส่งกลับเมื่อ {when}{office}) แก้ไขแล้วกด \"ส่งแบบประเมิน\" อีกครั้ง"
               "\nความเห็นของสำนักงาน: {comment}")
+# At the office the school's instruction would point at a button greyed there (s33 T13).
+CORRECTING_AT_OFFICE = ("โรงเรียนกำลังแก้ไขตามที่ส่งกลับ (รอไฟล์จากโรงเรียน) ส่งกลับเมื่อ {when}{office}"
+                        "\nความเห็นของสำนักงาน: {comment}")
+# The school sent the round again after this return, then reopened it itself: history (s33 T3).
+EARLIER_RETURN = ("ครั้งก่อนสำนักงานส่งกลับแก้ไขเมื่อ {when}{office} โรงเรียนส่งฉบับแก้ไขแล้ว"
+                  " ครั้งนี้โรงเรียนเปิดแก้ไขเอง\nความเห็นของสำนักงานครั้งก่อน: {comment}")
 ACCEPT_CONFIRM_TITLE = "ผ่าน"
 ACCEPT_CONFIRM = ("บันทึกผลการตรวจแบบประเมินรอบนี้ว่า \"ผ่าน\" ใช่หรือไม่\n"
                   "ผลนี้จะส่งไปถึงโรงเรียนในไฟล์แลกเปลี่ยนข้อมูลครั้งถัดไป หากบันทึกผิด กด \"ส่งกลับแก้ไข\" ภายหลังได้")
@@ -193,8 +199,11 @@ class ReviewBar(QFrame):
         """Show ``state`` (a key of ``review.STATES``) with ``last``, the round's newest decision;
         ``office``: this laptop reviews the school; ``editable``: the window may write. At the
         school a round sent again after a return keeps the bar (the office's last comment and
-        "ประวัติการตรวจ", TEST26a F4); a round sent for the first time has none."""
-        if state == "draft" or (state == "waiting" and not office and last is None):
+        "ประวัติการตรวจ", TEST26a F4); a round sent for the first time has none; a draft whose last
+        decision is a return was sent again since (``review.Reviews._sent_again``): that return
+        shows as history."""
+        earlier_return = state == "draft" and last is not None and last.decision == "returned"
+        if (state == "draft" and not earlier_return) or (state == "waiting" and not office and last is None):
             self.hide()
             return
         if state == "waiting" and office:
@@ -206,10 +215,11 @@ class ReviewBar(QFrame):
             # do; only the program's own words and numbers follow the window's digits (TEST26a F8).
             where = f" ({last.office_name})" if last.office_name else ""
             comment = last.comment or "—"
-            template = {"correcting": CORRECTING, "returned": RETURNED, "waiting": RESENT}.get(state, ACCEPTED)
+            template = {"correcting": CORRECTING_AT_OFFICE if office else CORRECTING, "returned": RETURNED,
+                        "waiting": RESENT, "draft": EARLIER_RETURN}.get(state, ACCEPTED)
             message = digits.shown_text(template).format(when=when, office=where, comment=comment)
         self.message.setText(message)
-        look = LOOK["returned" if state == "correcting" else state]
+        look = LOOK["returned" if state == "correcting" else "waiting" if state == "draft" else state]
         self.setStyleSheet(f"QFrame#reviewBar {{ background: {look.replace(';', '; ')}; }}")
         # A new decision supersedes the last (both stay in the history): offer the other one.
         self.accept_button.setVisible(office and editable and state in ("waiting", "returned"))

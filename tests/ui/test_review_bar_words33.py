@@ -1,0 +1,42 @@
+"""s33 T13 and T3 in the window: at the office a returned round the school reopened tells what the
+office waits for (the school's file), not the school's instruction to press a button greyed there;
+a round the school sent again after a return and reopened itself shows that return as history."""
+
+from __future__ import annotations
+
+from qualityschool_desktop.review.history import Decision
+from ui.assessment.review_bar import ReviewBar
+
+RETURN = Decision(id="d" * 36, assessment_id="a" * 36, reviewed_version="{}", decision="returned",
+                  comment="กรุณาแนบหลักฐาน", office_name="สพป.ตาก เขต ๒", decided_at="2026-12-02T19:29:00.000Z",
+                  decided_by="x")
+
+
+def _bar(qtbot) -> ReviewBar:  # type: ignore[no-untyped-def]
+    bar = ReviewBar(lambda decision, comment: None, lambda: None)
+    qtbot.addWidget(bar)
+    return bar
+
+
+def test_at_the_office_a_round_being_corrected_waits_for_the_school_s_file(qtbot) -> None:  # type: ignore[no-untyped-def]
+    bar = _bar(qtbot)
+    bar.show_state("correcting", RETURN, office=True, editable=True)
+    said = bar.message.text()
+    assert said.startswith("โรงเรียนกำลังแก้ไขตามที่ส่งกลับ (รอไฟล์จากโรงเรียน)"), said
+    assert "ส่งแบบประเมิน" not in said and "กรุณาแนบหลักฐาน" in said, said
+    bar.show_state("correcting", RETURN, office=False, editable=True)  # the school's own words stay
+    assert "แก้ไขแล้วกด" in bar.message.text()
+
+
+def test_an_old_return_after_the_school_sent_again_is_history(qtbot) -> None:  # type: ignore[no-untyped-def]
+    bar = _bar(qtbot)
+    for office in (False, True):
+        bar.show_state("draft", RETURN, office=office, editable=True)
+        said = bar.message.text()
+        assert not bar.isHidden()
+        assert said.startswith("ครั้งก่อนสำนักงานส่งกลับแก้ไข"), said
+        assert "กำลังแก้ไขตามที่" not in said and "กรุณาแนบหลักฐาน" in said, said
+        assert not bar.reopen_button.isVisibleTo(bar) and not bar.accept_button.isVisibleTo(bar)
+    accepted = Decision(**{**RETURN.__dict__, "decision": "accepted", "comment": ""})
+    bar.show_state("draft", accepted, office=False, editable=True)
+    assert bar.isHidden()
