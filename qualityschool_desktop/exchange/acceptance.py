@@ -28,7 +28,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..review import offices
-from ..review.offices import BUDGET_PENDING
 from ..visit_owners import owned_elsewhere
 from .owners import DECIDES_ON, LINKS, OWNERS, ROOTS
 
@@ -39,8 +38,11 @@ NOT_OURS_VISIT = (
     "เครื่องนี้ไม่ใช่เจ้าของบันทึกการนิเทศนี้ (บันทึกการนิเทศเป็นของเครื่องที่บันทึก) จึงรับรายการนี้แทนเจ้าของไม่ได้"
     " เครื่องที่บันทึกการนิเทศเป็นผู้รับหรือไม่รับ (โรงเรียนตอบข้อตกลงด้วยความคิดเห็นได้) เลือก \"ไม่ยอมรับ\" ได้"
 )
+# After the reason (``PendingChange.reason_text``, which names the record's kind and how to bind the
+# office's key): not the same instructions a second time, nor another record's kind (s33 T2).
 NOT_OURS_OFFICE = (
-    "เครื่องนี้ไม่ใช่เจ้าของข้อมูลนี้ จึงรับรายการนี้ไม่ได้: " + BUDGET_PENDING + " (เลือก \"ไม่ยอมรับ\" ได้)"
+    "เครื่องนี้ไม่ใช่สำนักงานเขตพื้นที่ จึงกด “ยอมรับ” แทนสำนักงานไม่ได้ ผลนี้จะใช้เองเมื่อผูกกุญแจของสำนักงานแล้ว"
+    " (เลือก \"ไม่ยอมรับ\" ได้)"
 )
 NOT_OURS_SCHOOL = (
     "ข้อมูลของโรงเรียนแก้ได้เฉพาะที่เครื่องของโรงเรียน เครื่องนี้ไม่ใช่เจ้าของข้อมูลนี้ จึงรับรายการนี้แทนโรงเรียนไม่ได้"

@@ -198,6 +198,7 @@ class Ownership:
         return Sentence(
             offices.BUDGET_NOT_THE_OFFICE if budget else offices.SCHOOL_S_OWN if own else offices.NOT_THE_OFFICE,
             what=Sentence(" (โรงเรียน {code})", code=Own(code)) if code else "", source=source, code=Own(code),
+            said=_said(row),
             area=Own(area), who=self.who(signer, fingerprint),
             groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])
 
@@ -299,3 +300,13 @@ class Ownership:
     def _fingerprint(self, installation: str) -> str:
         row = self.conn.execute("SELECT fingerprint FROM signers WHERE installation_id = ?", [installation]).fetchone()
         return str(row[0]) if row else ""
+
+
+def _said(row: dict[str, Any]) -> str:
+    """What a review decision waiting here says, as received (s33 T1): " (สำนักงานส่งกลับแก้ไข:
+    <comment> — ได้รับแล้ว ยังไม่นำไปใช้)"; "" for another record."""
+    if not row.get("decision") or "assessment_id" not in row:
+        return ""
+    from ..review.decisions import verdict_words
+
+    return f" ({verdict_words(str(row['decision']), str(row.get('comment') or ''))} — ได้รับแล้ว ยังไม่นำไปใช้)"

@@ -114,6 +114,12 @@ def describe(table: str, row: dict[str, Any], style: str | None = None) -> str:
                 except ValueError:
                     pass  # not a date: as stored
             return f"{label} {detail[:60]}"
+    if table == "review_decisions" and row.get("decision"):
+        # What the office said, not an id fragment (s33 T1: "ผลการตรวจ… ea4fb7e1" told the school nothing).
+        from ..review.decisions import verdict_words
+
+        said = verdict_words(str(row["decision"]), str(row.get("comment") or ""))
+        return f"{label}: {said[:200]}"
     if table == "assessments":
         year, round_ = str(row["fiscal_year"]), str(row["round"])
         if style is not None:

@@ -224,6 +224,19 @@ class Reviews:
                   for d in self.history(assessment_id)]
         return sorted(steps, key=lambda step: step.at)
 
+    def waiting_verdicts(self, assessment_id: str) -> list[str]:
+        """What the office said on the round in decisions that came in a file and wait here
+        (รอตรวจสอบ: signed by a key not yet bound as the school's office), oldest first, as
+        :func:`~.decisions.verdict_words` says them ("สำนักงานส่งกลับแก้ไข: <comment>"); not
+        applied: the round's state does not follow them until the key is bound (s33 T1). Raises
+        nothing."""
+        from .decisions import verdict_words
+
+        return [verdict_words(str(decision or ""), str(comment or "")) for decision, comment in self._db.execute(
+            "SELECT json_extract(row_json, '$.decision'), json_extract(row_json, '$.comment') FROM pending_changes"
+            " WHERE table_name = 'review_decisions' AND decision = ''"
+            " AND json_extract(row_json, '$.assessment_id') = ? ORDER BY received_at, rowid", [assessment_id])]
+
     def office_here(self, school_id: str) -> bool:
         """Does this laptop act as an office for the school (it shows "ผ่าน" and "ส่งกลับแก้ไข")?
         True when the school's records came from another laptop (a key learnt from a file is bound
