@@ -40,3 +40,12 @@ def test_an_old_return_after_the_school_sent_again_is_history(qtbot) -> None:  #
     accepted = Decision(**{**RETURN.__dict__, "decision": "accepted", "comment": ""})
     bar.show_state("draft", accepted, office=False, editable=True)
     assert bar.isHidden()
+
+
+def test_a_verdict_waiting_for_its_key_says_what_the_office_said_and_where_to_confirm(qtbot) -> None:  # type: ignore[no-untyped-def]
+    bar = _bar(qtbot)
+    bar.show_waiting("สำนักงานส่งกลับแก้ไข: กรุณาแนบหลักฐาน 3 ไฟล์")
+    said = bar.message.text()
+    assert said.startswith("มีผลการตรวจจากสำนักงานรอยืนยันกุญแจ"), said
+    assert "สำนักงานส่งกลับแก้ไข: กรุณาแนบหลักฐาน 3 ไฟล์" in said  # as the office typed it
+    assert "ผูกเป็นกุญแจเขต" in said and not bar.isHidden()

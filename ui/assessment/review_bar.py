@@ -44,6 +44,9 @@ CORRECTING_AT_OFFICE = ("โรงเรียนกำลังแก้ไข�
 # The school sent the round again after this return, then reopened it itself: history (s33 T3).
 EARLIER_RETURN = ("ครั้งก่อนสำนักงานส่งกลับแก้ไขเมื่อ {when}{office} โรงเรียนส่งฉบับแก้ไขแล้ว"
                   " ครั้งนี้โรงเรียนเปิดแก้ไขเอง\nความเห็นของสำนักงานครั้งก่อน: {comment}")
+# A verdict came in a file but waits for its key to be confirmed (s33 T1): what it says, and where.
+VERDICT_WAITS = ("มีผลการตรวจจากสำนักงานรอยืนยันกุญแจ (ได้รับแล้ว ยังไม่นำไปใช้): {said}\nโทรเทียบลายนิ้วมือกับสำนักงาน"
+                 " แล้วผูกที่ แฟ้ม › ผู้ส่งข้อมูล… เลือกกุญแจของสำนักงาน › ผูกเป็นกุญแจเขต… ผลนี้จะใช้ทันที")
 ACCEPT_CONFIRM_TITLE = "ผ่าน"
 ACCEPT_CONFIRM = ("บันทึกผลการตรวจแบบประเมินรอบนี้ว่า \"ผ่าน\" ใช่หรือไม่\n"
                   "ผลนี้จะส่งไปถึงโรงเรียนในไฟล์แลกเปลี่ยนข้อมูลครั้งถัดไป หากบันทึกผิด กด \"ส่งกลับแก้ไข\" ภายหลังได้")
@@ -192,8 +195,20 @@ class ReviewBar(QFrame):
                             office=office, editable=not workspace.read_only)
             for widget in self._school_steps if office else ():
                 widget.hide()  # reopening is the school's step, never the office's (tester finding 12)
+            waiting = [] if office else workspace.reviews.waiting_verdicts(assessment.id)
+            if waiting:
+                self.show_waiting(waiting[-1])
         except QualitySchoolError:
             self.hide()
+
+    def show_waiting(self, said: str) -> None:
+        """Say that the office's verdict ``said`` (``review.decisions.verdict_words``) came but waits
+        for its key to be confirmed here, and where to do it (s33 T1); no action on the bar."""
+        self.message.setText(digits.shown_text(VERDICT_WAITS.replace("{said}", "\x00")).replace("\x00", said))
+        self.setStyleSheet(f"QFrame#reviewBar {{ background: {LOOK['waiting'].replace(';', '; ')}; }}")
+        for button in (self.accept_button, self.return_button, self.reopen_button):
+            button.hide()
+        self.show()
 
     def show_state(self, state: str, last: Decision | None, *, office: bool, editable: bool) -> None:
         """Show ``state`` (a key of ``review.STATES``) with ``last``, the round's newest decision;
