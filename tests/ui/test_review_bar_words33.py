@@ -7,6 +7,8 @@ from __future__ import annotations
 from qualityschool_desktop.review.history import Decision
 from ui.assessment.review_bar import ReviewBar
 
+from ..laptops import laptops  # noqa: F401 (a fixture)
+
 RETURN = Decision(id="d" * 36, assessment_id="a" * 36, reviewed_version="{}", decision="returned",
                   comment="กรุณาแนบหลักฐาน", office_name="สพป.ตาก เขต ๒", decided_at="2026-12-02T19:29:00.000Z",
                   decided_by="x")
@@ -49,3 +51,21 @@ def test_a_verdict_waiting_for_its_key_says_what_the_office_said_and_where_to_co
     assert said.startswith("มีผลการตรวจจากสำนักงานรอยืนยันกุญแจ"), said
     assert "สำนักงานส่งกลับแก้ไข: กรุณาแนบหลักฐาน 3 ไฟล์" in said  # as the office typed it
     assert "ผูกเป็นกุญแจเขต" in said and not bar.isHidden()
+
+
+def test_the_school_s_round_shows_the_waiting_verdict(qtbot, laptops) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from tests.test_office_words33 import _district_returns
+    from tests.test_review_offices import COMMENT
+
+    from .test_review_view import make_view
+
+    school, _district, ids, decided = _district_returns(laptops)
+    school.import_(decided)  # the office's key not bound: the verdict waits
+    with school.open() as workspace:
+        view = make_view(qtbot, workspace, ids["assessment"])
+        said = view.findChild(QLabel, "reviewMessage").text()
+        view.grab().save("/tmp/exA33/round-waiting-verdict.png")
+        view.close()
+    assert "รอยืนยันกุญแจ" in said and f"สำนักงานส่งกลับแก้ไข: {COMMENT}" in said, said
