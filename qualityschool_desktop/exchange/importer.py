@@ -176,8 +176,12 @@ def _bind_office(workspace: "Workspace", package: Package, area_office: str) -> 
     from earlier files is judged again after the merge, as ``rejudge.bind_office`` does)."""
     from ..review import offices
 
+    columns = travelling_columns(workspace.db)["schools"]
+    arriving = tuple({office_name(str(row["area_office"] or "")) for _number, row, _size
+                      in reading.rows(package, "schools", columns)} - {""}) \
+        if "records/schools.jsonl" in package.members else ()
     offices.bind(workspace, package.fingerprint, area_office,
-                 installation=str(package.manifest["exporter"]["installation_id"]))
+                 installation=str(package.manifest["exporter"]["installation_id"]), arriving=arriving)
 
 
 def apply_import(

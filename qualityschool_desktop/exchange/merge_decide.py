@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
 from ..schools import code_and_name, version_and_maker
-from ..thai import Own, Sentence
+from ..thai import Own, Sentence, office_name
 from . import append_only, signing, statements, versions
 from .ownership import Vouch, vector
 from .owners import root_of, school_id_of
@@ -113,6 +113,8 @@ class DecidePass:
                 reason = self.owners.not_the_office(row, signer, self.source)
                 self.tally.warnings.extend([reason] if reason else [])
         applies = decision.applies  # the decision is made: asked once below
+        if table == "schools" and applies:  # its office judges the decisions that follow (s33 exB T9)
+            self.owners.arriving[str(row["id"])] = (str(row["code"]), office_name(str(row["area_office"] or "")))
         what = Described(table, row)  # described only when a message prints it
         if applies:
             self.rules.check_final_visit(table, row, local, what)  # type: ignore[arg-type]
