@@ -111,7 +111,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         files_new=files_new,
         pending=tally.pending,
         warnings=[*tally.warnings, *conflicts.held_by_sender(manifest)],
-        same_schools=[replace(match, bound_keys=tuple(tally.first_use.get(match.code, ())),
+        same_schools=[replace(match, bound_keys=tuple(tally.first_use.get(match.code, tally.same_keys.get(match.code, ()))),
                               moving=append_only.moving_rows(workspace.db.conn, match.local_id))
                       for match in tally.same_schools],  # whose key, what moves (test28 N8)
         bound_on_first_use=list(tally.first_use),
@@ -129,7 +129,8 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
 def _sender(workspace: "Workspace", package: Package, tally: Tally) -> senders.Sender:
     """Who sent ``package`` in words (``senders.sender_of``), with the schools this file binds to its key."""
     school_names = {code: name for _action, code, name in tally.schools}
-    binds = [(code, school_names.get(code, "")) for code, keys in tally.first_use.items() if keys == (package.fingerprint,)]
+    binds = [(code, school_names.get(code, "")) for code, keys in [*tally.first_use.items(), *tally.same_keys.items()]
+             if keys == (package.fingerprint,)]  # also a school made one with its typed record (s33 exB T11)
     return senders.sender_of(workspace, package, binds, claimed=tally.office_waits)
 
 

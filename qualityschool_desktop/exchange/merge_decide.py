@@ -125,8 +125,11 @@ class DecidePass:
         if first_use and applies:
             # Bound only when the school's record is written here (a binding references it); a
             # record that waits binds when a person accepts it (statements.bind_stored).
+            keys = tuple(sorted({key for _i, key in first_use if key}))
             if adopt is None:
-                self.tally.first_use[row["code"]] = tuple(sorted({key for _i, key in first_use if key}))
+                self.tally.first_use[row["code"]] = keys
+            else:
+                self.tally.same_keys[str(row["code"])] = keys
             self.store.bind_first_use(row["id"], first_use, "same_school" if adopt else
                                       ("statement" if row["id"] in self.statements else "first_use"))
         if adopt:

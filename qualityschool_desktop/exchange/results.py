@@ -323,12 +323,15 @@ def school_actions(result: ImportPreview) -> list[tuple[str, str, str]]:
     """(``"insert"``, ``"update"`` or ``"same"``; code; name in the file) per school record of
     ``result`` (:attr:`ImportPreview.schools`). A one-school file whose other records changed
     (answers …) updated its school though the school's own row did not change (retest30 N4); a
-    file of several schools cannot say which, so its rows decide."""
+    file of several schools cannot say which, so its rows decide. A school made one with the record
+    typed here (``made_one``) was listed already: updated, not new (s33 exB T11)."""
     rows = list(getattr(result, "schools", ()))  # a window's stand-in result may hold none
     records = len(rows) == 1 and any(c.new or c.updated for table, c in result.counts.items() if table != "schools")
+    made_one = set(getattr(result, "made_one", ()))
     found = []
     for action, code, name in rows:
-        action = "update" if records and action not in ("insert", "update") else action
+        action = "update" if (records and action not in ("insert", "update")) or (
+            action == "insert" and code in made_one) else action
         found.append((action if action in ("insert", "update") else "same", code, name))
     return found
 
