@@ -110,6 +110,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         files_total=sum(1 for digest in names if f"files/{digest}" in package.members),
         files_new=files_new,
         pending=tally.pending,
+        already_waiting=list(tally.already_waiting),
         warnings=[*tally.warnings, *conflicts.held_by_sender(manifest)],
         same_schools=[replace(match, bound_keys=tuple(tally.first_use.get(match.code, tally.same_keys.get(match.code, ()))),
                               moving=append_only.moving_rows(workspace.db.conn, match.local_id))

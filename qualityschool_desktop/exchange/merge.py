@@ -71,6 +71,7 @@ class Tally:
     counts: dict[str, KindCounts] = field(default_factory=lambda: {table: KindCounts() for table in TABLES})
     conflicts: list[ConflictInfo] = field(default_factory=list)
     pending: list[PendingInfo] = field(default_factory=list)
+    already_waiting: list[tuple[str, str]] = field(default_factory=list)  # (table, id) waiting here already
     warnings: list[str] = field(default_factory=list)
     same_schools: list[SameSchool] = field(default_factory=list)
     first_use: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> the fingerprints bound

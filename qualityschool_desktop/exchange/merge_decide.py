@@ -102,7 +102,9 @@ class DecidePass:
                 # binding applies it (rejudge.bind_office) and the school sees the verdict (s32 B20).
                 own = table == "review_decisions" and self.owners.school_decides_own(row, signer)
                 decision.action = "refused" if own else "pending"  # a school never reviews its own round
-                reason = self.owners.not_the_office(row, signer, self.source, own=own)
+                # said once: not again for this very change waiting here from an earlier file (s33 exB T6)
+                reason = None if not own and self.store.pending_waiting(table, row) else \
+                    self.owners.not_the_office(row, signer, self.source, own=own)
                 area = "" if own else self.owners.area_deciding(row)
                 if area and signer == self.package.manifest["exporter"]["installation_id"] \
                         and area not in self.tally.office_waits:
@@ -302,6 +304,9 @@ class DecidePass:
             counts.older += 1
         elif action == "refused":
             counts.refused += 1  # in a column of its own, not left out (TEST31b U12)
+        elif action == "pending" and self.store.pending_waiting(table, row):
+            counts.waiting += 1  # kept from an earlier file: counted once, in the list already (s33 exB T6)
+            self.tally.already_waiting.append((table, str(row["id"])))
         elif action == "pending":
             counts.pending += 1
             if decision.local is None and table != "schools" and table not in APPEND_ONLY and root_of(table) == "schools" and any(
