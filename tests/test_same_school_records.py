@@ -12,7 +12,7 @@ import pytest
 
 from qualityschool_desktop.exchange import ExchangeError
 
-from .laptops import CODE_A, Laptops, laptops, start_school  # noqa: F401 (a fixture)
+from .laptops import CODE_A, NAME_A, Laptops, laptops, start_school  # noqa: F401 (a fixture)
 
 
 def test_a_typed_school_with_contacts_comments_and_a_submitted_round_becomes_the_school(laptops: Laptops) -> None:
@@ -53,7 +53,8 @@ def test_a_typed_school_with_contacts_comments_and_a_submitted_round_becomes_the
         names = workspace.answers.editor_names()
         assert names[workspace.installation_id] == ""
         key = school.fingerprint.upper()
-        assert names[school.installation_id] == f"{first.signer_name} · กุญแจ {key[:4]}-{key[4:8]}…"
+        assert names[school.installation_id] == (  # the school first, its computer a detail (s33 exB T5)
+            f"{NAME_A} (รหัส {CODE_A}) · เครื่อง {first.signer_name} · กุญแจ {key[:4]}-{key[4:8]}…")
 
 
 def test_an_import_that_fails_unforeseen_carries_sqlite_s_words_as_its_detail(laptops: Laptops,

@@ -110,8 +110,9 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         files_total=sum(1 for digest in names if f"files/{digest}" in package.members),
         files_new=files_new,
         pending=tally.pending,
+        already_waiting=list(tally.already_waiting),
         warnings=[*tally.warnings, *conflicts.held_by_sender(manifest)],
-        same_schools=[replace(match, bound_keys=tuple(tally.first_use.get(match.code, ())),
+        same_schools=[replace(match, bound_keys=tuple(tally.first_use.get(match.code, tally.same_keys.get(match.code, ()))),
                               moving=append_only.moving_rows(workspace.db.conn, match.local_id))
                       for match in tally.same_schools],  # whose key, what moves (test28 N8)
         bound_on_first_use=list(tally.first_use),
@@ -129,7 +130,8 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
 def _sender(workspace: "Workspace", package: Package, tally: Tally) -> senders.Sender:
     """Who sent ``package`` in words (``senders.sender_of``), with the schools this file binds to its key."""
     school_names = {code: name for _action, code, name in tally.schools}
-    binds = [(code, school_names.get(code, "")) for code, keys in tally.first_use.items() if keys == (package.fingerprint,)]
+    binds = [(code, school_names.get(code, "")) for code, keys in [*tally.first_use.items(), *tally.same_keys.items()]
+             if keys == (package.fingerprint,)]  # also a school made one with its typed record (s33 exB T11)
     return senders.sender_of(workspace, package, binds, claimed=tally.office_waits)
 
 
@@ -176,8 +178,12 @@ def _bind_office(workspace: "Workspace", package: Package, area_office: str) -> 
     from earlier files is judged again after the merge, as ``rejudge.bind_office`` does)."""
     from ..review import offices
 
+    columns = travelling_columns(workspace.db)["schools"]
+    arriving = tuple({office_name(str(row["area_office"] or "")) for _number, row, _size
+                      in reading.rows(package, "schools", columns)} - {""}) \
+        if "records/schools.jsonl" in package.members else ()
     offices.bind(workspace, package.fingerprint, area_office,
-                 installation=str(package.manifest["exporter"]["installation_id"]))
+                 installation=str(package.manifest["exporter"]["installation_id"]), arriving=arriving)
 
 
 def apply_import(

@@ -71,12 +71,16 @@ class Tally:
     counts: dict[str, KindCounts] = field(default_factory=lambda: {table: KindCounts() for table in TABLES})
     conflicts: list[ConflictInfo] = field(default_factory=list)
     pending: list[PendingInfo] = field(default_factory=list)
+    already_waiting: list[tuple[str, str]] = field(default_factory=list)  # (table, id) waiting here already
     warnings: list[str] = field(default_factory=list)
     same_schools: list[SameSchool] = field(default_factory=list)
     first_use: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> the fingerprints bound
     # (the key's 8 groups, the school's code) of bindings by the 8 groups that a key of this file answers
     bound_waiting: list[tuple[str, str]] = field(default_factory=list)
     made_one: list[str] = field(default_factory=list)  # codes named by same_schools that a school here took
+    # code -> the fingerprints a school made one with its typed record is bound to (s33 exB T11: the
+    # card still names the school that sent the file, and whose key the school is bound to)
+    same_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     made_same: list[MadeSame] = field(default_factory=list)  # the typed schools given way, what moved
     stored_files: set[str] = field(default_factory=set)  # attachment contents the kept rows need
     own_fingerprint: str = ""  # this installation's key, as read once for the pass

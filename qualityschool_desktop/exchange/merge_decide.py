@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
 from ..schools import code_and_name, version_and_maker
-from ..thai import Own, Sentence
+from ..thai import Own, Sentence, office_name
 from . import append_only, signing, statements, versions
 from .ownership import Vouch, vector
 from .owners import root_of, school_id_of
@@ -102,7 +102,9 @@ class DecidePass:
                 # binding applies it (rejudge.bind_office) and the school sees the verdict (s32 B20).
                 own = table == "review_decisions" and self.owners.school_decides_own(row, signer)
                 decision.action = "refused" if own else "pending"  # a school never reviews its own round
-                reason = self.owners.not_the_office(row, signer, self.source, own=own)
+                # said once: not again for this very change waiting here from an earlier file (s33 exB T6)
+                reason = None if not own and self.store.pending_waiting(table, row) else \
+                    self.owners.not_the_office(row, signer, self.source, own=own)
                 area = "" if own else self.owners.area_deciding(row)
                 if area and signer == self.package.manifest["exporter"]["installation_id"] \
                         and area not in self.tally.office_waits:
@@ -113,6 +115,8 @@ class DecidePass:
                 reason = self.owners.not_the_office(row, signer, self.source)
                 self.tally.warnings.extend([reason] if reason else [])
         applies = decision.applies  # the decision is made: asked once below
+        if table == "schools" and applies:  # its office judges the decisions that follow (s33 exB T9)
+            self.owners.arriving[str(row["id"])] = (str(row["code"]), office_name(str(row["area_office"] or "")))
         what = Described(table, row)  # described only when a message prints it
         if applies:
             self.rules.check_final_visit(table, row, local, what)  # type: ignore[arg-type]
@@ -123,8 +127,11 @@ class DecidePass:
         if first_use and applies:
             # Bound only when the school's record is written here (a binding references it); a
             # record that waits binds when a person accepts it (statements.bind_stored).
+            keys = tuple(sorted({key for _i, key in first_use if key}))
             if adopt is None:
-                self.tally.first_use[row["code"]] = tuple(sorted({key for _i, key in first_use if key}))
+                self.tally.first_use[row["code"]] = keys
+            else:
+                self.tally.same_keys[str(row["code"])] = keys
             self.store.bind_first_use(row["id"], first_use, "same_school" if adopt else
                                       ("statement" if row["id"] in self.statements else "first_use"))
         if adopt:
@@ -297,6 +304,9 @@ class DecidePass:
             counts.older += 1
         elif action == "refused":
             counts.refused += 1  # in a column of its own, not left out (TEST31b U12)
+        elif action == "pending" and self.store.pending_waiting(table, row):
+            counts.waiting += 1  # kept from an earlier file: counted once, in the list already (s33 exB T6)
+            self.tally.already_waiting.append((table, str(row["id"])))
         elif action == "pending":
             counts.pending += 1
             if decision.local is None and table != "schools" and table not in APPEND_ONLY and root_of(table) == "schools" and any(

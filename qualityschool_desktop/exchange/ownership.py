@@ -63,6 +63,10 @@ class Ownership:
         # Bindings that waited for a key of this file (waiting.py): theirs from the start of the pass,
         # also in a preview, which writes nothing.
         self._answered: dict[str, set[tuple[str, str]]] = {}
+        # Schools this file brings or changes, as applied in this pass: school id -> (code, area office,
+        # Arabic digits). A preview writes nothing, yet judges the office's decisions on a school new
+        # here as the import does, which reads the school it wrote (s33 exB T9).
+        self.arriving: dict[str, tuple[str, str]] = {}
 
     def owner(self, table: str, row: dict[str, Any], local: dict[str, Any] | None,
               vouch: Vouch) -> tuple[bool, str, str | None]:
@@ -152,8 +156,15 @@ class Ownership:
         memo = f"{school_id} {installation}"
         if memo not in self._offices:
             fingerprint = self.keys[installation][0] if installation in self.keys else self._fingerprint(installation)
-            self._offices[memo] = offices.is_office(self.conn, school_id, installation, fingerprint)
+            found = self.school_area(school_id)
+            self._offices[memo] = bool(found and found[1]) and offices.is_area_office(
+                self.conn, found[1] if found else "", installation, fingerprint)
         return self._offices[memo]
+
+    def school_area(self, school_id: str) -> tuple[str, str] | None:
+        """(code, area office with Arabic digits, "" when none) of the school ``school_id`` as this
+        pass has it (:attr:`arriving`, else as stored here), None when it is not known."""
+        return self.arriving.get(school_id) or code_and_area_office(self.conn, school_id)
 
     def school_decides_own(self, row: dict[str, Any], signer: str) -> bool:
         """Is the review decision ``row`` signed by a key that owns the school it reviews here? A
@@ -169,7 +180,7 @@ class Ownership:
         budget = "request_id" in row
         parent = self.lineage.parent(*(("budget_requests", row["request_id"]) if budget
                                        else ("assessments", row["assessment_id"])))
-        found = code_and_area_office(self.conn, parent.school_id) if parent and parent.school_id else None
+        found = self.school_area(parent.school_id) if parent and parent.school_id else None
         return office_name(found[1]) if found and found[1] else ""
 
     def not_the_office(self, row: dict[str, Any], signer: str, source: str, own: bool = False) -> str | None:
@@ -193,7 +204,8 @@ class Ownership:
         if (school_id, signer) in self._refused:
             return None
         self._refused.add((school_id, signer))
-        code, area = offices.area_of(self.conn, school_id)
+        code, area = self.school_area(school_id) or ("", "")
+        area = area or offices.NO_AREA
         fingerprint = self.keys[signer][0] if signer in self.keys else self._fingerprint(signer)
         return Sentence(
             offices.BUDGET_NOT_THE_OFFICE if budget else offices.SCHOOL_S_OWN if own else offices.NOT_THE_OFFICE,

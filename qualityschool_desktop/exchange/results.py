@@ -32,6 +32,9 @@ class KindCounts:
     conflicting: int = 0  # concurrent with ours: both kept, the higher-ranked one in use
     older: int = 0  # ours descends from theirs: nothing to do
     pending: int = 0  # signed by a key that does not own the record: kept for a person (รอตรวจสอบ)
+    # This very change (same record, same version) waits here already from an earlier file: counted
+    # once, as รอตรวจสอบอยู่แล้ว, its warning not said again (s33 exB T6).
+    waiting: int = 0
     # Of ``new``: records deleted at the sender, which travel so every copy is deleted; nothing
     # shows them, so a person's count leaves them out (TEST31 T12: "ใหม่ ๔" for a school's 3 items).
     new_deleted: int = 0
@@ -60,7 +63,8 @@ class KindCounts:
     def total(self) -> int:
         """How many records of the table the file holds: the sum of every count (new, updated,
         unchanged, conflicting, older, pending and refused)."""
-        return self.new + self.updated + self.unchanged + self.conflicting + self.older + self.pending + self.refused
+        return (self.new + self.updated + self.unchanged + self.conflicting + self.older + self.pending + self.waiting
+                + self.refused)
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,8 @@ class ImportPreview:
     files_total: int = 0
     files_new: int = 0
     pending: list[PendingInfo] = field(default_factory=list)
+    # (table, record id) of the changes the file brings that wait here already (KindCounts.waiting)
+    already_waiting: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     same_schools: list[SameSchool] = field(default_factory=list)
     bound_on_first_use: list[str] = field(default_factory=list)
@@ -214,6 +220,7 @@ class ImportPreview:
                     f"  {KIND_LABELS[table]}: ใหม่ {c.new_shown:,} ปรับปรุง {c.updated:,} เหมือนเดิม {c.unchanged_shown:,}"
                     f" ขัดแย้ง {c.conflicting:,}" + (f" ของเครื่องนี้ใหม่กว่า {c.older:,}" if c.older else "")
                     + (f" รอตรวจสอบ {c.pending:,}" if c.pending else "")
+                    + (f" รอตรวจสอบอยู่แล้ว {c.waiting:,}" if c.waiting else "")
                     + (f" ไม่รับ {c.refused:,}" if c.refused else "")
                     + (DELETED_TOO.format(count=f"{c.deleted_quiet:,}") if c.deleted_quiet else "")
                 )
@@ -323,12 +330,15 @@ def school_actions(result: ImportPreview) -> list[tuple[str, str, str]]:
     """(``"insert"``, ``"update"`` or ``"same"``; code; name in the file) per school record of
     ``result`` (:attr:`ImportPreview.schools`). A one-school file whose other records changed
     (answers …) updated its school though the school's own row did not change (retest30 N4); a
-    file of several schools cannot say which, so its rows decide."""
+    file of several schools cannot say which, so its rows decide. A school made one with the record
+    typed here (``made_one``) was listed already: updated, not new (s33 exB T11)."""
     rows = list(getattr(result, "schools", ()))  # a window's stand-in result may hold none
     records = len(rows) == 1 and any(c.new or c.updated for table, c in result.counts.items() if table != "schools")
+    made_one = set(getattr(result, "made_one", ()))
     found = []
     for action, code, name in rows:
-        action = "update" if records and action not in ("insert", "update") else action
+        action = "update" if (records and action not in ("insert", "update")) or (
+            action == "insert" and code in made_one) else action
         found.append((action if action in ("insert", "update") else "same", code, name))
     return found
 

@@ -157,6 +157,13 @@ class Store:
             [table, row["id"], as_json(row)],
         ).fetchone() is not None
 
+    def pending_waiting(self, table: str, row: dict[str, Any]) -> bool:
+        """True when this very change waits here already for a person (kept from an earlier file)."""
+        return self.conn.execute(
+            "SELECT 1 FROM pending_changes WHERE table_name = ? AND record_id = ? AND row_json = ? AND decision = ''",
+            [table, row["id"], as_json(row)],
+        ).fetchone() is not None
+
     def write(self, table: str, decisions: list[Decision]) -> None:
         """Write a batch of ``table``'s decisions; a preview writes nothing."""
         pass

@@ -114,13 +114,16 @@ def bound(workspace: "Workspace", area_office: str) -> list[str]:
     return [fingerprint for _inst, fingerprint in bound_pairs(workspace.db.conn, area_office)]
 
 
-def bind(workspace: "Workspace", fingerprint: str, area_office: str, *, installation: str = "") -> str:
+def bind(workspace: "Workspace", fingerprint: str, area_office: str, *, installation: str = "",
+         arriving: "tuple[str, ...]" = ()) -> str:
     """Bind the key ``fingerprint`` (64 hex digits, or at least 32 that start a key seen here;
     dashes, spaces and case ignored) here as the office of ``area_office`` (one of the area
     offices the schools here name, typed as listed; spaces at the ends ignored): from then on its
     review decisions on those schools apply here. Binding twice changes nothing. Returns the full
     fingerprint. ``installation``: the key's installation, kept when no file of the key was read
     here yet (an import that binds its own file's key before reading its records, s33).
+    ``arriving``: the area offices (Arabic digits) of the schools that import's file brings, known
+    as the stored ones are (a new province binds the office its first district file names, s33 exB T9).
 
     Raises :class:`ValidationError` (Thai, listing the known ones) for an area office no school
     here names, :class:`~qualityschool_desktop.exchange.ExchangeError` for a malformed or
@@ -130,7 +133,7 @@ def bind(workspace: "Workspace", fingerprint: str, area_office: str, *, installa
 
     name = office_name(clean_text(area_office or "", multiline=False))
     known = workspace.schools.area_offices()
-    if name not in known:
+    if name not in known and name not in arriving:
         if not known:
             raise ValidationError(NO_AREAS.format(name=name))
         raise ValidationError(UNKNOWN_AREA.format(name=name, known=", ".join(known)))

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from qualityschool_desktop import clock, exchange
 from qualityschool_desktop.changes import Changes
@@ -183,7 +183,8 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     assert preview.focusWidget() is card.same_boxes[CODE_A]  # the keyboard stays on the tick
     # test28 N8: whose key the school is then bound to (the sender's name and key) and what moves.
     effect = card.same_effects[CODE_A].text()
-    assert f"ผู้ส่งไฟล์นี้ “{card.preview.signer_name}”" in effect
+    assert f"ผู้ส่งไฟล์นี้ “{NAME_A}" in effect  # the school, not its computer's name (s33 exB T11)
+    assert any(label.text().startswith(NAME_A) for label in card.findChildren(QLabel))  # ส่งออกโดย: the school
     assert exchange.fingerprint_groups(school.fingerprint) in effect
     assert f"{exchange.KIND_LABELS['contacts']} ๑ รายการ" in effect
     assert card.include.isEnabled() and card.include.isChecked()
@@ -194,6 +195,7 @@ def test_saying_it_is_the_same_school_lets_a_clashing_file_import(
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
     assert "นำเข้าเสร็จ ๑ จาก ๑ ไฟล์" in result.heading.text()
+    assert result.schools_line.text().startswith("โรงเรียนใหม่ ๐ โรงเรียน · ปรับปรุง ๑")  # listed already (T11)
     [only] = window.workspace.schools.list()
     assert (only.id, only.name) == (ids["school"], NAME_A)  # the school's own record took the typed one's place
     assert typed.id != only.id

@@ -8,6 +8,7 @@ so the view only makes it (``ui/assessment/view.py`` stays as small as it is).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -32,7 +33,7 @@ class ItemComments(CommentsPanel):
     def __init__(self, workspace: Workspace, assessment_id: str, tree: QTreeWidget, panel: QWidget, *,
                  publish: Callable[[Changes], None] | None = None) -> None:
         super().__init__(panel, button=ADD, installation_id=workspace.installation_id, publish=publish,
-                         names=workspace.answers.editor_names)
+                         names=partial(workspace.answers.editor_names, digits.shown))
         self.setObjectName("itemComments")
         self._workspace = workspace
         self._assessment_id = assessment_id

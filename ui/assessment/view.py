@@ -144,7 +144,7 @@ class AssessmentView(QWidget):
             earlier.close()
             earlier.setParent(None)
             earlier.deleteLater()
-        dialog = HistoryDialog(item, entries, self._saver.read(answers.editor_names, {}), self,
+        dialog = HistoryDialog(item, entries, self._saver.read(partial(answers.editor_names, digits.shown), {}), self,
                                round_id=self._assessment.id)
         # After Esc the keys went nowhere until a click: the window again, the item's levels.
         dialog.finished.connect(lambda _result: self.window().activateWindow())

@@ -162,7 +162,7 @@ class ConflictsDialog(ReviewDialog):
         in_use, kept = origins(conflict)
         rows = field_rows(self._workspace(), conflict.table, conflict.winning, conflict.losing)
         nobody: dict[str, str] = {}
-        names = self._saver.read(self._workspace().answers.editor_names, nobody)
+        names = self._saver.read(partial(self._workspace().answers.editor_names, shown), nobody)
         maker = maker_row(conflict.winning, conflict.losing, names)  # which laptop made each side (B11)
         self.versions.show_rows(rows + ([maker] if maker else []),
                                 version_heading(s.VERSION_IN_USE, in_use, conflict.winning),

@@ -29,6 +29,7 @@ from ui.common.digits import shown as shown_digits
 from ui.common.digits import shown_text
 from ui.common.flow import FlowLayout
 
+from . import result_strings as r
 from . import strings as s
 from .office_tick import OfficeTick
 
@@ -225,6 +226,7 @@ class FileCard(QFrame):
         self.same_section: QWidget | None = None
         self.warning_list: QLabel | None = None
         self.pending_list: QLabel | None = None
+        self.already_waiting: QLabel | None = None  # changes waiting here already (s33 exB T6)
         self.conflict_list: QLabel | None = None
         self.first_use: QLabel | None = None
         self.same_needed: QLabel | None = None
@@ -303,6 +305,11 @@ class FileCard(QFrame):
             self.pending_list = _bullets([said(p.description) for p in preview.pending[:LISTED]],
                                          len(preview.pending) - LISTED if len(preview.pending) > LISTED else 0)
             right.addWidget(self.pending_list)
+        known = len(getattr(preview, "already_waiting", ()))  # a stand-in preview may hold none
+        if known:
+            right.addSpacing(6)
+            self.already_waiting = muted(r.ALREADY_WAITING.format(count=count_text(known)), wrap=True)
+            right.addWidget(self.already_waiting)
         if preview.conflicts:
             right.addSpacing(6)
             right.addWidget(_heading(s.CONFLICTS_HEADING.format(count=count_text(len(preview.conflicts))), AMBER))

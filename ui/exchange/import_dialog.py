@@ -246,6 +246,9 @@ class ImportResultDialog(QDialog):
                     groups=groups(result.fingerprint), area=shown(result.office_bound),
                     count=count_text(getattr(result, "office_decided", 0))))
             said += judged_lines(result)  # waiting changes this file's bindings decided (retest30 N1)
+            known = len(getattr(result, "already_waiting", ()))
+            if known:  # waiting here already: in the list once, said once (s33 exB T6)
+                said.append(r.RESULT_FILE_WAITING.format(count=count_text(known)))
             if not said and not any(numbers[name] for name in ("new", "updated", "conflicting", "pending")):
                 unchanged_files += 1  # nothing to read about it: counted in one line after the rest
                 continue

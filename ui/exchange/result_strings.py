@@ -50,3 +50,8 @@ RESULT_SCHOOL_RECORDS = "    ข้อมูลเพิ่มเติมขอ
 # too, per file in the result window and in the notice bar, not only "ใหม่ ๐ ปรับปรุง ๐".
 RESULT_FILE_NOT_TAKEN = "  ไม่รับการแก้ไข {count} รายการ ({kinds}) ตามเหตุผลในข้อควรระวังตอนตรวจไฟล์ก่อนนำเข้า"
 RESULT_NOTICE_NOT_TAKEN = " · ไม่รับ {count} รายการ"
+# s33 exB T6: a change this laptop keeps waiting already (same record, same version) that a later file
+# brings again: counted once, its warning said once (the card of the later file, the result's line).
+ALREADY_WAITING = ("รอตรวจสอบอยู่แล้ว {count} รายการ: ไฟล์ก่อนหน้านำมาแล้ว อยู่ใน “การเปลี่ยนแปลงที่รอตรวจสอบ”"
+                   " ไม่นับซ้ำ และไม่เตือนซ้ำ")
+RESULT_FILE_WAITING = "  รอตรวจสอบอยู่แล้ว {count} รายการ (นับไว้ครั้งเดียว)"

@@ -8,6 +8,7 @@ out, and changes a status through ``set_status`` (saved at once, with one step o
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -236,7 +237,7 @@ class FollowUpsPage(QWidget):
         # changing a follow-up that belongs to the visit's maker; the supervisor reads them here.
         self.comments = CommentsPanel(self, button=REPLY, installation_id=self.workspace.installation_id,
                                       publish=self._notifier.publish if self._notifier else None,
-                                      names=self.workspace.answers.editor_names)
+                                      names=partial(self.workspace.answers.editor_names, digits_shown))
         # Its list, box and button whole (190 px cut the button's frame: it needs 198 with app.qss).
         self.comments.setFixedHeight(max(190, self.comments.minimumSizeHint().height()))
         layout.addWidget(self.comments)

@@ -83,7 +83,7 @@ def office_history_dialog(workspace: Workspace, fiscal_year: int, round: int, la
     own too; the reason in it when the history cannot be read). ``layout``: the round's form."""
     try:
         changes = workspace.office_texts.history(fiscal_year, round)
-        names, problem = workspace.answers.editor_names(), ""
+        names, problem = workspace.answers.editor_names(shown), ""
         schools = {school.id: school.name for school in workspace.schools.list()}
     except QualitySchoolError as error:
         changes, names, problem, schools = [], {}, shown_text(error), {}

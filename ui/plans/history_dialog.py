@@ -22,7 +22,7 @@ class PlanHistoryDialog(EditHistoryDialog):
     def __init__(self, workspace: Workspace, table: str, record_id: str, heading: str, goal_names: dict[str, str],
                  parent: QWidget | None = None) -> None:
         try:
-            history, names, problem = part_history(workspace.db, table, record_id), workspace.answers.editor_names(), ""
+            history, names, problem = part_history(workspace.db, table, record_id), workspace.answers.editor_names(digits.shown), ""
         except QualitySchoolError as error:
             history, names, problem = None, {}, digits.shown_text(error)
         super().__init__(text.HISTORY_TITLE, heading, history, problem, names, text.FIELD_NAMES,
