@@ -66,12 +66,12 @@ class ItemAttachments:
             if added is None:
                 break
             # Another file went in: an earlier file's refusal is over (test33 T12).
-            self._saver.forget_refused(lambda other, key=key: _attachments_of(other, code) and other != key)
+            self._saver.forget_refused(partial(_attachments_of, code=code, but=key))
         self.refresh()
 
     def shown(self, item_code: str) -> None:
         """The view shows ``item_code`` now: refusals of other items' files are past."""
-        self._saver.forget_refused(lambda key: _attachments_of(key) and key[1] != item_code)
+        self._saver.forget_refused(partial(_attachments_of, not_of=item_code))
 
     def refresh(self, *_saved: object) -> None:
         code = self._current_code()
@@ -130,6 +130,10 @@ class ItemAttachments:
                         key=("attachments", code, attachment_id), on_saved=restored)
 
 
-def _attachments_of(key: Hashable, code: str | None = None) -> bool:
-    """Is ``key`` a save of an item's attachments (of item ``code``, when given)?"""
-    return isinstance(key, tuple) and len(key) > 1 and key[0] == "attachments" and code in (None, key[1])
+def _attachments_of(key: Hashable, *, code: str | None = None, not_of: str | None = None,
+                    but: Hashable = None) -> bool:
+    """Is ``key`` a save of an item's attachments: of item ``code`` when given, of another item
+    than ``not_of`` when given, other than the save ``but``?"""
+    if not isinstance(key, tuple) or len(key) < 2 or key[0] != "attachments" or key == but:
+        return False
+    return (code is None or key[1] == code) and (not_of is None or key[1] != not_of)
