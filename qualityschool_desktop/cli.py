@@ -37,6 +37,8 @@ DAMAGED = ("ไฟล์ฐานข้อมูล {name} เสียหาย
            " (--db ตามด้วยไฟล์สำรอง)")
 DAILY_COPIES = " ไฟล์สำรองประจำวันที่โปรแกรมทำไว้อยู่ในโฟลเดอร์ {folder}"  # when there is one (retest28 R7)
 
+EXISTS = "มีไฟล์ {path} อยู่แล้ว โปรแกรมจะไม่เขียนทับ โปรดระบุชื่อไฟล์ใหม่"
+NEW_MADE = "สร้างฐานข้อมูลว่างที่ {path} แล้ว เปิดด้วยคำสั่ง {command} --db \"{path}\""
 UNKNOWN_VISIT = "ไม่พบบันทึกการนิเทศรหัส {id} ในฐานข้อมูลนี้ (ดูรหัสการนิเทศได้จากคำสั่ง schools --json)"
 
 
@@ -58,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="สร้างฐานข้อมูลตัวอย่าง (โรงเรียนคุณภาพจังหวัดตาก)")
     demo.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ใหม่ที่จะสร้าง")
+
+    new = commands.add_parser("new", help="สร้างฐานข้อมูลว่าง (สำหรับเปิดด้วย --db)")
+    new.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ใหม่ที่จะสร้าง")
 
     schools = commands.add_parser("schools", help="รายชื่อโรงเรียนและการประเมิน")
     schools.add_argument("--db", type=Path, required=True, dest="command_db")
@@ -210,6 +215,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         check_outputs(args)  # one check for every command that writes a file (issue 12)
         if args.command == "demo":
             return _demo(args.command_db, out)
+        if args.command == "new":
+            return _new(args.command_db, out)
         if args.command == "schools":
             return _schools(args.command_db, args.json, out, args.out)
         if args.command == "selftest":
@@ -271,11 +278,22 @@ def _demo(path: Path, out: TextIO) -> int:
     from .workspace import Workspace  # the database layer loads only when a command needs it
 
     if path.exists() and path.stat().st_size > 0:
-        raise DatabaseOpenError(f"มีไฟล์ {path} อยู่แล้ว โปรแกรมจะไม่เขียนทับ โปรดระบุชื่อไฟล์ใหม่")
+        raise DatabaseOpenError(EXISTS.format(path=path))
     ensure_demo(path)
     with Workspace.open(path) as workspace:
         count = workspace.schools.count()
     print(f"สร้างข้อมูลตัวอย่าง {count} โรงเรียนที่ {path}", file=out)
+    return EXIT_OK
+
+
+def _new(path: Path, out: TextIO) -> int:
+    """An empty database at ``path`` for ``--db`` (test33 T7); never over an existing file."""
+    from .workspace import Workspace
+
+    if path.exists():
+        raise DatabaseOpenError(EXISTS.format(path=path))
+    Workspace.open(path, create=True).close()
+    print(NEW_MADE.format(path=path, command=paths.command()), file=out)
     return EXIT_OK
 
 

@@ -48,6 +48,7 @@ VISITS_BOUND = (
     "ผูกการนิเทศของกุญแจเดิม {old} กับกุญแจใหม่ {groups} แล้ว: ในฐานข้อมูลนี้กุญแจใหม่แก้ไข"
     " เปิดแก้ไข และยืนยันการนิเทศเหล่านั้นได้ ({count} ครั้ง) การแก้ไขที่รอตรวจสอบอยู่แล้วจะมีผลเมื่อนำเข้าไฟล์นั้นอีกครั้ง"
 )
+CONFIRM_SCHOOL_LAPTOP = "ยังไม่ได้ผูก หากแน่ใจว่าเป็นเครื่องของโรงเรียนจริง ให้สั่งอีกครั้งพร้อม --confirm-school-laptop"
 OUT_IS_FOR_THE_LIST = "--out ใช้ได้กับการแสดงรายชื่อผู้ลงนามเท่านั้น ไม่ใช้กับ --bind, --unbind หรือ --forget"
 BOUND = "ผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว: กุญแจนี้แก้ไขข้อมูลของโรงเรียนนี้ได้"
 UNBOUND = "เลิกผูกกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว"
@@ -56,7 +57,8 @@ WAITING_BOUND = (
     " เมื่อนำเข้าไฟล์แรกของเครื่องที่ลายนิ้วมือขึ้นต้นด้วย {groups} กุญแจนั้นจะแก้ไขข้อมูลของโรงเรียนนี้ได้ทันที"
     # TEST30a B9: the binding holds here; the other laptop edits the school on itself once it binds its own key there.
     " ส่วนที่เครื่องนั้นเอง ให้ผูกกุญแจของเครื่องนั้นกับโรงเรียนที่เครื่องนั้นด้วย (แฟ้ม › ผู้ส่งข้อมูล ›"
-    " ผูกเครื่องใหม่ด้วยลายนิ้วมือ… หรือ signers --bind) จึงจะแก้ไขข้อมูลของโรงเรียนที่เครื่องนั้นได้"
+    " ผูกเครื่องใหม่ด้วยลายนิ้วมือ… หรือ signers --bind … --confirm-school-laptop) จึงจะแก้ไขข้อมูลของโรงเรียน"
+    "ที่เครื่องนั้นได้"
 )
 WAITING_UNBOUND = "ยกเลิกการผูกที่รอไว้ของกุญแจ {groups} กับโรงเรียนรหัส {code} แล้ว"
 WAITING_HEADER = "การผูกที่รอไฟล์แรกของเครื่อง (ผูกด้วยลายนิ้วมือ ๘ กลุ่ม ก่อนเคยนำเข้าไฟล์จากเครื่องนั้น):"
@@ -105,6 +107,11 @@ def add_parser(commands: Any) -> None:
     signers.add_argument(
         "--visits-of", metavar="OLD_FINGERPRINT", dest="visits_of",
         help="ใช้กับ --bind: ให้กุญแจใหม่แก้ไขการนิเทศที่เครื่องของกุญแจเดิมบันทึกไว้ (ผู้นิเทศติดตั้งโปรแกรมใหม่)",
+    )
+    signers.add_argument(
+        "--confirm-school-laptop", action="store_true", dest="confirm_school_laptop",
+        help="ใช้กับ --bind: ยืนยันว่ากุญแจนี้เป็นของเครื่องของโรงเรียนจริง เมื่อเป็นกุญแจของเครื่องนี้เองแต่โรงเรียนมาจากไฟล์ที่นำเข้า"
+             " หรือเป็นกุญแจที่เคยบันทึกการนิเทศโรงเรียนนั้น (ไม่เช่นนั้นจะไม่ผูก)",
     )
     signers.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON (สำหรับสคริปต์)")
     signers.add_argument("--out", type=Path, help="เขียนรายชื่อลงไฟล์นี้ (UTF-8) แทนการพิมพ์ออกหน้าจอ")
@@ -182,6 +189,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 print(VISITS_BOUND.format(old=for_terminal(visits_of), groups=signer.groups, count=signer.visits),
                       file=out)
             else:
+                doubt = bindings.bind_doubt(workspace, args.bind, args.school) if args.bind else []
+                if doubt and not getattr(args, "confirm_school_laptop", False):
+                    raise ValidationError(" ".join([*doubt, CONFIRM_SCHOOL_LAPTOP]))  # test33 T8
                 # Read before the bind: the keys the school is bound to already, which it adds a laptop beside (N2).
                 beside = bindings.bound_already(workspace, args.bind, args.school) if args.bind else []
                 done = (rejudge.bind if args.bind else bindings.unbind)(workspace, args.bind or args.unbind, args.school)

@@ -42,6 +42,11 @@ APPLICATION_ID = 0x5153446B
 MODES = ("main", "worker", "read_only")
 
 NOT_FOUND = "ไม่พบไฟล์ฐานข้อมูล {path}"
+# ... said where a person named a path that is not there yet (test33 T7: it said no way on).
+NOT_FOUND_HOW = (
+    NOT_FOUND + " (สร้างฐานข้อมูลว่างที่นี่ได้ด้วยคำสั่ง {command} new --db \"{path}\" "
+    "หรือเปิดโปรแกรมโดยไม่ใส่ --db เพื่อใช้ฐานข้อมูลในโฟลเดอร์ข้อมูลของเครื่องนี้)"
+)
 IS_FOLDER = "{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล"
 CANNOT_MAKE_FOLDER = "สร้างโฟลเดอร์ {folder} ไม่ได้: {reason}"
 NOT_OURS = "ไฟล์ {name} ไม่ใช่ฐานข้อมูลของโปรแกรมนี้ หรือไฟล์เสียหาย"
@@ -101,7 +106,7 @@ def _check_path(path: Path, *, create: bool, writable: bool) -> None:
         raise DatabaseOpenError(IS_FOLDER.format(path=path))
     if not path.exists():
         if not create:
-            raise DatabaseOpenError(NOT_FOUND.format(path=path))
+            raise DatabaseOpenError(NOT_FOUND_HOW.format(path=path, command=paths.command()))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -10,6 +10,7 @@ name the app makes, inside the app's own folder, keeping only a known, harmless 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import mimetypes
 import os
@@ -17,7 +18,9 @@ import re
 import secrets
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
 from . import paths
 from .errors import ValidationError, file_reason
@@ -30,7 +33,7 @@ _CHUNK = 1024 * 1024
 OPEN_FOLDER = "open"
 OPEN_KEEP_SECONDS = 24 * 3600  # copies made for viewing are removed a day later
 # Extensions a copy may keep: documents, pictures, sound and video a viewer opens. Anything else
-# (a script, a program, a shortcut) opens as ".bin", which no system runs.
+# (a script, a program, a shortcut) gets ".txt" or ".bin" after it, which no system runs.
 SAFE_SUFFIXES = frozenset({
     ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff", ".heic", ".doc", ".docx",
     ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".txt", ".csv", ".rtf", ".mp3", ".m4a",
@@ -52,12 +55,43 @@ def file_label(source: Path) -> str:
     return clean_text(source.name, multiline=False).strip()
 
 
-def safe_suffix(label: str) -> str:
-    """The extension a copy of a file labelled ``label`` may have: its own, lower-cased, when it
-    is in :data:`SAFE_SUFFIXES`, else ``.bin``. Folders in the label are ignored (``/`` or ``\\``)."""
+OPEN_NAME_CHARS = 60  # of the label in a copy's name (Thai is 3 bytes a character; 255 bytes a name)
+OPEN_NAME_FALLBACK = "ไฟล์แนบ"
+_NOT_IN_NAMES = re.compile(r'[<>:"|?*]')  # Windows refuses them in a file name
+_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|CLOCK\$|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])", re.IGNORECASE)
+
+
+def open_name(label: str, unique: str, *, text: bool) -> str:
+    """The name of a copy to open of a file labelled ``label`` (test33 T12: a hex name told the
+    user nothing): the label's last part, without control or invisible formatting characters
+    (a right-to-left mark can show "exe" as "pdf"), characters Windows refuses, leading or
+    trailing dots and spaces, or a device name Windows reserves (``CON.pdf`` → ``_CON``), cut to
+    :data:`OPEN_NAME_CHARS` characters, then `` (unique)`` and a suffix that opens no program: the
+    label's own when known (:data:`SAFE_SUFFIXES`), else ``.txt`` for ``text`` content, ``.bin``
+    for any other. ``หลักฐาน ลานกีฬา.sh`` → ``หลักฐาน ลานกีฬา.sh (ab12cd).txt``."""
     base = re.split(r"[\\/]", label)[-1]
+    base = "".join(c for c in base if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co"))
     suffix = os.path.splitext(base)[1].lower()
-    return suffix if suffix in SAFE_SUFFIXES else ".bin"
+    if suffix in SAFE_SUFFIXES:
+        base = base[: -len(suffix)]
+    else:
+        suffix = ".txt" if text else ".bin"
+    stem = _NOT_IN_NAMES.sub("_", base).strip(" .")[:OPEN_NAME_CHARS].strip(" .") or OPEN_NAME_FALLBACK
+    if _RESERVED.fullmatch(stem.split(".")[0].rstrip(" ")):
+        stem = "_" + stem
+    return f"{stem} ({unique}){suffix}"
+
+
+def looks_like_text(head: bytes) -> bool:
+    """Does a file that starts with ``head`` read as UTF-8 text (no NUL, no broken sequence
+    before the cut)? Such a file opens as ``.txt`` (a script shown, never run)."""
+    if b"\x00" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 class FileStore:
@@ -84,11 +118,12 @@ class FileStore:
         return self.root / sha256[:2] / sha256
 
     def copy_to_open(self, sha256: str, label: str) -> Path:
-        """Copy the content ``sha256`` to a new file named by the app (random letters and a
-        :func:`safe_suffix` of ``label``) in ``paths.user_data_dir()/open/`` and return its path,
-        for the system's viewer. Checks the content against its hash on the way; copies older
-        than a day are removed first. Raises :class:`ValidationError` for content missing from
-        the store, damaged, or a folder that cannot be written."""
+        """Copy the content ``sha256`` to a new file in ``paths.user_data_dir()/open/`` named after
+        ``label`` made safe, with a part that makes it unique and a suffix that opens no program
+        (:func:`open_name`), and return its path, for the system's viewer. Checks the content
+        against its hash on the way; copies older than a day are removed first. Raises
+        :class:`ValidationError` for content missing from the store, damaged, or a folder that
+        cannot be written."""
         folder = paths.user_data_dir() / OPEN_FOLDER
         shown = label[:60]
         try:
@@ -97,12 +132,15 @@ class FileStore:
             source = self.path_of(sha256)
             if not source.is_file():
                 raise ValidationError(MISSING.format(name=shown))
-            target = folder / f"{secrets.token_hex(12)}{safe_suffix(label)}"
             hasher = hashlib.sha256()
-            with source.open("rb") as src, target.open("xb") as out:
-                while chunk := src.read(_CHUNK):
-                    hasher.update(chunk)
-                    out.write(chunk)
+            with source.open("rb") as src:
+                chunk = src.read(_CHUNK)
+                target, out = _new_file(folder, label, text=looks_like_text(chunk[:8192]))
+                with out:
+                    while chunk:
+                        hasher.update(chunk)
+                        out.write(chunk)
+                        chunk = src.read(_CHUNK)
         except OSError as exc:
             raise ValidationError(f"เปิดไฟล์แนบ \"{shown}\" ไม่ได้: {file_reason(exc)}") from None
         if hasher.hexdigest() != sha256:
@@ -169,3 +207,14 @@ def _remove_old(folder: Path) -> None:
                 path.unlink()
         except OSError:
             continue
+
+
+def _new_file(folder: Path, label: str, *, text: bool) -> tuple[Path, BinaryIO]:
+    """A file made new in ``folder`` (never an existing one) named by :func:`open_name`."""
+    for _attempt in range(20):
+        target = folder / open_name(label, secrets.token_hex(3), text=text)
+        try:
+            return target, target.open("xb")
+        except FileExistsError:
+            continue
+    raise FileExistsError(str(folder))

@@ -59,6 +59,23 @@ def test_missing_database_exits_2_and_creates_nothing(tmp_path, command) -> None
     assert not missing.exists()
 
 
+def test_missing_database_says_how_to_make_one_and_new_makes_it(tmp_path) -> None:
+    """test33 T7: ``--db NEW_PATH`` said only "not found"; it names the ways on, and ``new --db``
+    makes an empty database there (never over an existing file)."""
+    missing = tmp_path / "school1" / "db.sqlite3"
+    status, _, err = run("schools", "--db", str(missing))
+    assert status == 2
+    assert f"new --db \"{missing}\"" in err  # the command that makes one
+    assert "โดยไม่ใส่ --db" in err  # or the data folder's own database
+    status, out, err = run("new", "--db", str(missing))
+    assert status == 0, err
+    assert str(missing) in out and f"--db \"{missing}\"" in out  # and how to open it
+    status, out, _ = run("schools", "--db", str(missing), "--json")
+    assert status == 0 and json.loads(out)["schools"] == []
+    status, _, err = run("new", "--db", str(missing))
+    assert status == 2 and "ไม่เขียนทับ" in err
+
+
 def test_corrupt_database_exits_2_with_a_clear_message(tmp_path) -> None:
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database at all")

@@ -169,6 +169,56 @@ def bind(workspace: "Workspace", fingerprint: str, school_code: str) -> signing.
     return signer_of(workspace, full)
 
 
+# test33 T8: a laptop bound its own key to a school it merely received (a supervisor's), or a visitor's key.
+NOT_THE_SCHOOLS_LAPTOP = (
+    "เครื่องนี้ไม่ใช่เครื่องของโรงเรียน{name} (รหัส {code}): โรงเรียนนี้มาถึงเครื่องนี้จากไฟล์ที่นำเข้า"
+    " และข้อมูลของโรงเรียนเป็นของกุญแจของโรงเรียนเอง การผูกกุญแจของเครื่องนี้จะทำให้เครื่องนี้แก้ไข"
+    "แบบประเมินตนเองและข้อมูลของโรงเรียนแทนโรงเรียนได้"
+)
+VISITOR_KEY = (
+    "กุญแจ {groups} บันทึกการนิเทศโรงเรียน{name} (รหัส {code}) ไว้ {count} ครั้ง จึงเป็นกุญแจของผู้นิเทศ"
+    " ไม่ใช่เครื่องของโรงเรียน การผูกจะทำให้ผู้นิเทศแก้ไขแบบประเมินตนเองของโรงเรียนที่ตนนิเทศได้"
+)
+NEW_LAPTOP_WAY = (
+    "หากเป็นเครื่องใหม่ของโรงเรียนจริง ทางที่ปลอดภัยคือผูกกุญแจของเครื่องใหม่ที่เครื่องแรกของโรงเรียน"
+    " (แฟ้ม › ผู้ส่งข้อมูล › ผูกเครื่องใหม่ด้วยลายนิ้วมือ…) แล้วนำเข้าไฟล์จากเครื่องนั้น"
+)
+
+
+def bind_doubt(workspace: "Workspace", fingerprint: str, school_code: str) -> list[Sentence]:
+    """Why binding the key ``fingerprint`` (as :func:`bind` takes it) to the school ``school_code``
+    looks like a mistake, in sentences ending with the safe way for a school's new laptop, or []
+    when it does not (test33 T8): it is this laptop's own key and the
+    school's records are another laptop's (:meth:`~..schools.Schools.owned_elsewhere`: it came
+    by exchange, so this is not the school's laptop), or the key made visits of the school (a
+    visitor's key, whose binding would let her change the self-assessment she compares her visit
+    with). The command line refuses such a bind unless told it is deliberate, the window asks
+    first; :func:`bind` itself does not check (the school's laptops and tests call it). Raises
+    :class:`ExchangeError` as :func:`bind` does for a malformed fingerprint or an unknown school."""
+    digits = _digits(fingerprint)
+    school_id = _school_id(workspace, school_code)
+    school = workspace.schools.get(school_id)
+    name, code = school.name.removeprefix("โรงเรียน"), Own(school.code)
+    full = _known(workspace, digits)
+    own = full is not None and full == signing.own_fingerprint()
+    said: list[Sentence] = []
+    if own and workspace.schools.owned_elsewhere(school_id):
+        said.append(Sentence(NOT_THE_SCHOOLS_LAPTOP, name=name, code=code))
+    installation = workspace.installation_id if own else (
+        (signing.signer_for(workspace, full).installation_id or _bound_installation(workspace, full)) if full else "")
+    visits = int(workspace.db.execute(
+        "SELECT count(*) FROM visits WHERE school_id = ? AND ((made_by = ? AND made_by <> '') OR made_by IN"
+        " (SELECT substr(key, 11) FROM installation WHERE key LIKE 'visits_of:%' AND value = ?))",
+        [school_id, installation, full or ""],
+    ).fetchone()[0])
+    if visits:
+        said.append(Sentence(VISITOR_KEY, groups=signing.fingerprint_groups(full or digits), name=name, code=code,
+                             count=visits))
+    if said:
+        said.append(Sentence(NEW_LAPTOP_WAY))
+    return said
+
+
 def bind_key(conn: "sqlite3.Connection", school_id: str, installation: str, fingerprint: str, own: str) -> None:
     """Bind the school to a key by a person's word (``how = 'by_hand'``; an unbinding of it here
     is undone), inside the caller's transaction. At a laptop that speaks for the school (``own``:

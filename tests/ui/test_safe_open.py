@@ -76,8 +76,9 @@ def assert_opened_safely(opened: list[Path], content: bytes, label: str, watched
     [copy] = opened
     own_folder = paths.user_data_dir() / "open"
     assert copy.parent == own_folder  # the app's own folder
-    assert copy.name != Path(label.replace("\\", "/")).name and "x.sh" not in copy.name and ".." not in copy.name
-    assert copy.suffix in (".bin", ".pdf")  # a script never keeps its extension
+    # Named after the label's last part (test33 T12), never its folders; a script never keeps its extension last.
+    assert copy.name.startswith(Path(label.replace("\\", "/")).stem) and not copy.name.startswith(".")
+    assert copy.suffix in (".bin", ".txt", ".pdf")
     assert copy.read_bytes() == content
     written = {path for path in files_under(watched) - before if not path.name.endswith(("-wal", "-shm"))}
     assert written == {copy}  # nothing in the temporary folder, above it, or beside the databases

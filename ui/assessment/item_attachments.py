@@ -7,7 +7,7 @@ said for what the database took.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
 
@@ -60,11 +60,18 @@ class ItemAttachments:
             return
         attachments = self._workspace.attachments
         for path in files:
+            key = ("attachments", code, str(path))
             added = self._saver.run(partial(attachments.add, self._assessment_id, code, path),
-                                    key=("attachments", code, str(path)), on_saved=self.refresh)
+                                    key=key, on_saved=self.refresh)
             if added is None:
                 break
+            # Another file went in: an earlier file's refusal is over (test33 T12).
+            self._saver.forget_refused(partial(_attachments_of, code=code, but=key))
         self.refresh()
+
+    def shown(self, item_code: str) -> None:
+        """The view shows ``item_code`` now: refusals of other items' files are past."""
+        self._saver.forget_refused(partial(_attachments_of, not_of=item_code))
 
     def refresh(self, *_saved: object) -> None:
         code = self._current_code()
@@ -121,3 +128,12 @@ class ItemAttachments:
 
         self._saver.run(partial(done, self._workspace.attachments.restore, attachment_id),
                         key=("attachments", code, attachment_id), on_saved=restored)
+
+
+def _attachments_of(key: Hashable, *, code: str | None = None, not_of: str | None = None,
+                    but: Hashable = None) -> bool:
+    """Is ``key`` a save of an item's attachments: of item ``code`` when given, of another item
+    than ``not_of`` when given, other than the save ``but``?"""
+    if not isinstance(key, tuple) or len(key) < 2 or key[0] != "attachments" or key == but:
+        return False
+    return (code is None or key[1] == code) and (not_of is None or key[1] != not_of)

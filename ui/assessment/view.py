@@ -360,6 +360,7 @@ class AssessmentView(QWidget):
             self.flush()
         item = self._framework.item(item_code)
         self._current = item
+        self._attachments.shown(item_code)
         component = self._framework.component(item.component_code)
         indicator = next(i for i in component.indicators if i.code == item.indicator_code)
         self._panel.show_item(

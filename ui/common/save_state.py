@@ -286,6 +286,15 @@ class Saver(QObject):
         self._show_waiting()
         self._refresh_notes()
 
+    def forget_refused(self, matches: Callable[[Hashable], bool]) -> None:
+        """Refusals the user has moved past (test33 T12: another file attached, another item shown)
+        leave their notes; a change still waiting to be tried again stays."""
+        gone = [key for key in self._failed if matches(key) and key not in self._waiting]
+        for key in gone:
+            del self._failed[key]
+        if gone:
+            self._refresh_notes()
+
     def drop(self, key: Hashable) -> None:
         """The view put the stored value back itself (Esc): what was held under ``key`` goes."""
         if self._waiting.pop(key, None) is None and self._failed.pop(key, None) is None:

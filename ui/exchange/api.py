@@ -51,6 +51,13 @@ def _bound_already(workspace: Any, fingerprint: str, code: str) -> list[Any]:
     return bindings.bound_already(workspace, fingerprint, code)
 
 
+def _bind_doubt(workspace: Any, fingerprint: str, code: str) -> Any:
+    """Why binding ``fingerprint`` to the school ``code`` looks wrong (test33 T8), or []."""
+    from qualityschool_desktop.exchange import bindings
+
+    return bindings.bind_doubt(workspace, fingerprint, code)
+
+
 @dataclass
 class ExchangeApi:
     """The exchange core's functions (see ``qualityschool_desktop.exchange``); replaceable in tests."""
@@ -81,6 +88,8 @@ class ExchangeApi:
     batch_clashes: Callable[..., Any] = _batch_clashes
     # The keys a school is bound to already, said before a bind adds another (fx31b, retest30 N2).
     bound_already: Callable[..., list[Any]] = _bound_already
+    # This laptop is not the school's, or the key made visits of it: asked before a bind (test33 T8).
+    bind_doubt: Callable[..., Any] = _bind_doubt
 
     @classmethod
     def real(cls) -> "ExchangeApi":

@@ -35,7 +35,7 @@ from ui.common.digits import moment, shown
 
 from . import strings as s
 from .question import ask
-from .words import bound, braces, key_font, muted
+from .words import bound, braces, key_font, muted, said
 
 if TYPE_CHECKING:
     from qualityschool_desktop.schools import School
@@ -177,8 +177,21 @@ class WaitingChoiceDialog(QDialog):
 def bind_after_asking(dialog: "ExchangeDialog", fingerprint: str, code: str, school: str, groups: str,
                       bind: Callable[[], None]) -> QMessageBox | None:
     """Run ``bind`` at once when the school ``code`` (shown as ``school``) is bound to no other
-    key; else first ask, naming those keys and saying the bind adds a laptop, replacing none
+    key and the bind raises no doubt; on a doubt (``bind_doubt``: this laptop is not the school's,
+    or the key is a visitor's) ask whether to bind all the same; else first ask, naming those keys and saying the bind adds a laptop, replacing none
     (retest30 N2; "no" by default: Enter and Esc cancel). Returns the question when asked."""
+    # test33 T8: this laptop's own key for a school it only received, or a visitor's key: ask first.
+    nothing: list[Any] = []
+    doubt = dialog._saver.read(lambda: dialog.api.bind_doubt(dialog._workspace(), fingerprint, code), nothing)
+    if doubt:
+        reasons = "\n\n".join(said(sentence) for sentence in doubt)
+        box = ask(dialog, s.BIND_DOUBT_TITLE, s.BIND_DOUBT_QUESTION.format(doubt=reasons, groups=groups),
+                  s.BIND_DOUBT_YES, bind)
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        if label is not None:  # paragraphs wrap at a width that reads well and keeps the groups whole
+            label.setFixedWidth(label.fontMetrics().horizontalAdvance("0") * 64)
+            box.setText(box.text())  # the box measures itself again around the label
+        return box
     none: list[Any] = []
     keys = dialog._saver.read(lambda: dialog.api.bound_already(dialog._workspace(), fingerprint, code), none)
     if not keys:

@@ -530,6 +530,10 @@ BIND_ALREADY_QUESTION = (
 BIND_ALREADY_KEY = "• {groups}  (เครื่อง {name})"
 BIND_ALREADY_KEY_UNNAMED = "• {groups}"
 BIND_ALREADY_YES = "ผูกเพิ่ม"
+# test33 T8: this laptop's own key for a school it only received, or a visitor's key (bindings.bind_doubt).
+BIND_DOUBT_TITLE = "เครื่องนี้ไม่ใช่เครื่องของโรงเรียน"
+BIND_DOUBT_QUESTION = "{doubt}\n\nผูกกุญแจ\n{groups}\nกับโรงเรียนนี้ทั้งที่เป็นเช่นนี้หรือไม่ (ผูกเมื่อแน่ใจว่าเป็นเครื่องของโรงเรียนจริงเท่านั้น)"
+BIND_DOUBT_YES = "ผูก (เป็นเครื่องของโรงเรียนจริง)"
 
 # fx31c (TEST31 T12): new records the sender deleted, which travel so every copy is deleted, are not in
 # the "ใหม่" column; the card says they came.
