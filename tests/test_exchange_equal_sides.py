@@ -19,7 +19,7 @@ from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import versions
 from qualityschool_desktop.exchange.records import travelling_columns
 
-from .laptops import Laptop, Laptops, laptops, two_laptops_of_the_school  # noqa: F401 (laptops is a fixture)
+from .laptops import CODE_A, Laptop, Laptops, laptops, start_school, two_laptops_of_the_school  # noqa: F401 (laptops is a fixture)
 
 
 def round_row(laptop: Laptop, assessment_id: str) -> dict[str, Any]:
@@ -141,8 +141,6 @@ def test_a_waiting_change_judged_again_once_its_laptop_is_bound_is_no_conflict_w
     (its key bound on itself by hand): at the district its change waits. The first laptop reopens
     too and then names the second; the district judges the waiting change again: the same content
     as the round in use there, so no conflict and nothing waiting."""
-    from .laptops import CODE_A, start_school
-
     a1, a2, district = laptops("a1"), laptops("a2"), laptops("district")
     with a1.open() as workspace:
         ids = start_school(workspace)
