@@ -4,7 +4,8 @@ An import keeps the higher-ranked version in use (the same one on every laptop, 
 ``versions.rank``) and the other in ``exchange_conflicts``. :func:`list_conflicts` shows both;
 :func:`use_version` ("ใช้ฉบับนี้") applies the chosen one through the write path as this
 installation's change, descending from both, so it travels to every laptop as a plain update and
-the conflict does not come back.
+the conflict does not come back. Two concurrent versions of the same content are not kept here:
+``equal_sides.py`` settles them by themselves (s33 T4).
 
 A relay (a district forwarding its schools' data to the province) does not carry the losing side
 of a conflict it holds: only the owner's seal proves a version, and a relay keeps the seals of the

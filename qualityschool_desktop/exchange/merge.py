@@ -15,7 +15,7 @@ one query. For each row:
    when a key owning the school here signed it.
 3. **What happened** (``versions.py``): new → insert; theirs descends from ours → update; ours
    descends from theirs → older, nothing; concurrent → a conflict, both kept, the higher-ranked in
-   use. A change by a key that does not own the record, or whose parent waits, is *pending*: kept
+   use (of the same content: no conflict, ``equal_sides.py``). A change by a key that does not own the record, or whose parent waits, is *pending*: kept
    for a person, not applied.
 4. **Rules across machines** (``rules.py``): stamps, final visits, ids and keys once; no import
    marks a school as demo data in a real database; a school whose code a record here has under

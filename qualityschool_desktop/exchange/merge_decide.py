@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import NotFoundError
 from ..schools import code_and_name, version_and_maker
 from ..thai import Own, Sentence, office_name
-from . import append_only, signing, statements, versions
+from . import append_only, equal_sides, signing, statements, versions
 from .ownership import Vouch, vector
 from .owners import root_of, school_id_of
 from .records import APPEND_ONLY, UNIQUE_KEYS, ExchangeError
@@ -114,11 +114,13 @@ class DecidePass:
                 decision.action = "refused"  # an office's own project: only that office's bound key
                 reason = self.owners.not_the_office(row, signer, self.source)
                 self.tally.warnings.extend([reason] if reason else [])
+        if decision.action == "conflict" and table not in APPEND_ONLY and equal_sides.same_content(row, local or {}):
+            equal_sides.settle(decision, self.owners, table)  # the same content: no conflict (s33 T4)
         applies = decision.applies  # the decision is made: asked once below
         if table == "schools" and applies:  # its office judges the decisions that follow (s33 exB T9)
             self.owners.arriving[str(row["id"])] = (str(row["code"]), office_name(str(row["area_office"] or "")))
         what = Described(table, row)  # described only when a message prints it
-        if applies:
+        if applies and not decision.same:  # the same content changes nothing these rules look at
             self.rules.check_final_visit(table, row, local, what)  # type: ignore[arg-type]
             self.rules.check_budget_decision(self.conn, table, row, what)
             self.rules.check_project_dates(table, row, what)
@@ -292,7 +294,10 @@ class DecidePass:
         rejected = self.rejected_of(table)
         if rejected and decision.applies and row["id"] in rejected and as_json(row) in rejected[row["id"]]:
             self.tally.overrides_rejected += 1  # RETEST31 R3: the preview says it, not only the result
-        if action == "insert":
+        if decision.same:
+            counts.unchanged += 1  # the same content as here (equal_sides.py): nothing to see
+            counts.unchanged_deleted += row.get("deleted") == 1
+        elif action == "insert":
             counts.new += 1
             counts.new_deleted += row.get("deleted") == 1  # travels so every copy is deleted (TEST31 T12)
         elif action == "update":

@@ -36,7 +36,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..clock import now_iso
-from . import bindings, signing, versions
+from . import bindings, equal_sides, signing, versions
 from .lineage import Lineage
 from .merge_decide import _action
 from .owners import root_of
@@ -175,6 +175,9 @@ def _judge(workspace: "Workspace", store: WritingStore, lineage: Lineage, owners
             return ""  # history is never rewritten
         assert local is not None
         decision.winner = "theirs" if owners.ranks_higher(table, row, local, True) else "ours"
+        if equal_sides.same_content(row, local):
+            equal_sides.settle(decision, owners, table)  # the same content: no conflict (s33 T4)
+            action = "same"
     try:
         with workspace.db.write():  # a savepoint: a clash with a unique key here undoes only this change
             store.write(table, [decision])  # the import's write: its rows, its conflict (one write path)

@@ -60,6 +60,9 @@ class Decision:
     # The file that brought the row when it is not the store's: a change that waited, judged again
     # (``rejudge.py``) after a later file or a person made its signer the owner.
     source: str = ""
+    # Concurrent with the record here but of the same content (``equal_sides.py``): no conflict; an
+    # update (a joined version at an owner, or the higher-ranked side) or nothing, counted unchanged.
+    same: bool = False
 
     @property
     def applies(self) -> bool:

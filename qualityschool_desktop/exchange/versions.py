@@ -15,7 +15,8 @@ bytes per record (one entry per laptop that ever changed it):
 * theirs **descends** from ours (every counter ≥, one >): the change happened after ours was seen –
   it applies, whatever the wall clocks say;
 * ours descends from theirs: the file is older – nothing happens;
-* neither: **concurrent** – a conflict; both versions are kept (``exchange_conflicts``).
+* neither: **concurrent** – a conflict; both versions are kept (``exchange_conflicts``), unless
+  the two hold the same content (``equal_sides.py``: joined at an owner, never a person's to pick).
 
 Concurrent versions are ordered by :func:`rank` so that every installation picks the same one,
 whatever order the files arrive in: the sum of the counters first (it grows along every path of
