@@ -388,3 +388,26 @@ def has_alias_by_code(conn: Any, code: str) -> bool:
     exchange's, inside its transaction). Raises nothing."""
     return conn.execute("SELECT 1 FROM school_aliases AS a JOIN schools AS s ON s.id = a.school_id"
                         " WHERE s.code = ? LIMIT 1", [code]).fetchone() is not None
+
+
+def bound_to_key(conn: Any, fingerprint: str) -> tuple[tuple[str, str], ...]:
+    """(code, name) of the schools the key ``fingerprint`` (64 hex digits) is bound to here, in code
+    order, each once, on an open ``sqlite3`` connection (``exchange.senders.known_as``). Raises nothing."""
+    return tuple((str(code), str(name)) for code, name in conn.execute(
+        "SELECT DISTINCT s.code, s.name FROM school_signers AS b JOIN schools AS s ON s.id = b.school_id"
+        " WHERE b.fingerprint = ? ORDER BY s.code", [fingerprint]).fetchall())
+
+
+def offices_of_waiting_decisions(conn: Any, fingerprint: str) -> tuple[str, ...]:
+    """The area offices (Arabic digits, each once, in name order) of the schools whose review or
+    budget decisions signed by ``fingerprint`` wait here (``pending_changes``, not yet decided), on
+    an open ``sqlite3`` connection (``exchange.senders``: an office's key not bound here, s32 B20)."""
+    rows = conn.execute(
+        "SELECT s.area_office FROM pending_changes AS p JOIN assessments AS a"
+        " ON a.id = json_extract(p.row_json, '$.assessment_id') JOIN schools AS s ON s.id = a.school_id"
+        " WHERE p.decision = '' AND p.table_name = 'review_decisions' AND p.signer_fingerprint = ?"
+        " UNION SELECT s.area_office FROM pending_changes AS p JOIN budget_requests AS r"
+        " ON r.id = json_extract(p.row_json, '$.request_id') JOIN schools AS s ON s.id = r.school_id"
+        " WHERE p.decision = '' AND p.table_name = 'budget_decisions' AND p.signer_fingerprint = ?",
+        [fingerprint, fingerprint]).fetchall()
+    return tuple(sorted({office_name(str(row[0]).strip()) for row in rows if str(row[0] or "").strip()}))

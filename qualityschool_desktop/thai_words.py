@@ -24,4 +24,6 @@ COMPOUNDS: frozenset[str] = frozenset((
     # the year, the plan's table headings (TEST32b B16) and the forms' words
     "ปีการศึกษา", "ค่าฐาน", "หน่วยนับ", "ค่าเป้าหมาย", "ตัวชี้วัด", "กลุ่มสาระ",
     "องค์ประกอบ", "อยู่ในเกณฑ์มาตรฐาน", "ต้องเร่งพัฒนา", "มีความพร้อม", "ศึกษานิเทศก์", "ผู้อำนวยการ", "สถานศึกษา", "ตรวจราชการ",
+    # the exchange's own words (the command line's help wrapped "นำ / เข้า" and "เครื่อง / นี้")
+    "นำเข้า", "ส่งออก", "เครื่องนี้",
 ))

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from qualityschool_desktop.exchange import ExchangeError
+from qualityschool_desktop.exchange.editors import editor_names
 
 from .laptops import CODE_A, NAME_A, Laptops, laptops, start_school  # noqa: F401 (a fixture)
 
@@ -50,7 +51,7 @@ def test_a_typed_school_with_contacts_comments_and_a_submitted_round_becomes_the
         assert [(h.new_value, h.assessment_id) for h in history] == [("2", round_.id), ("3", ids["assessment"])]
         # try27 F4b: who made each change, as a person can tie it to the senders' list: this laptop,
         # else the signer's name and the first groups of its key's fingerprint.
-        names = workspace.answers.editor_names()
+        names = editor_names(workspace)
         assert names[workspace.installation_id] == ""
         key = school.fingerprint.upper()
         assert names[school.installation_id] == (  # the school first, its computer a detail (s33 exB T5)

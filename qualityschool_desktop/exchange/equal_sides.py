@@ -47,7 +47,7 @@ from .ownership import vector
 
 if TYPE_CHECKING:
     from .ownership import Ownership
-    from .store import Decision
+    from .decision import Decision
 
 # The columns of a versioned record that say who changed it, when and after what: not its content.
 BOOKKEEPING = frozenset({"version", "modified_at", "modified_by"})

@@ -214,12 +214,12 @@ def _sender(workspace: "Workspace", change: PendingChange, known: dict[tuple[str
                                                                         or sender.offices):
         parent = ("assessments", change.row.get("assessment_id")) if change.table == "review_decisions" \
             else ("budget_requests", change.row.get("request_id"))
-        found = workspace.db.execute(
-            f"SELECT s.area_office FROM {parent[0]} AS p JOIN schools AS s ON s.id = p.school_id WHERE p.id = ?",
-            [parent[1]]).fetchone()
-        if found and str(found[0] or "").strip():
-            from ..thai import office_name
-            return replace(sender, claimed=(office_name(str(found[0]).strip()),))
+        from ..schools import code_and_area_office
+
+        school = workspace.db.execute(f"SELECT school_id FROM {parent[0]} WHERE id = ?", [parent[1]]).fetchone()
+        found = code_and_area_office(workspace.db.conn, str(school[0])) if school else None
+        if found and found[1].strip():
+            return replace(sender, claimed=(found[1].strip(),))
     return sender
 
 

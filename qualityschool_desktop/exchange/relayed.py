@@ -49,7 +49,7 @@ from ..thai import Sentence
 if TYPE_CHECKING:
     from ..workspace import Workspace
     from .ownership import Vouch
-    from .store import Decision
+    from .decision import Decision
 
 ALTERED = ("ไฟล์ {source}: ฉบับของเจ้าของข้อมูลที่ผู้ส่งต่อแนบมา ({what}) ไม่มีลายเซ็นของเจ้าของข้อมูลรับรอง"
            " (ถูกแก้ไขหลังเจ้าของข้อมูลลงนาม) ผู้ส่งต่อแก้ไขฉบับของเจ้าของข้อมูลไม่ได้ โปรแกรมจะไม่นำเข้าไฟล์นี้")

@@ -14,80 +14,20 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..review.office_keys import offices_of
+from ..schools import bound_to_key, offices_of_waiting_decisions
 from ..thai import digits, office_name
 from . import reading, waiting
 from .records import travelling_columns
+from .sender_names import (  # who a key is here: in a module of its own (exchange/editors.py uses it)
+    CLAIMED, MACHINE, OF, OFFICES, SCHOOL, SCHOOLS, SCHOOLS_MORE, SCHOOLS_NAMED, VISITOR, VISITORS_MORE, VISITORS_NAMED,
+    WITH_MACHINE, Sender, known_as,
+)
 
 if TYPE_CHECKING:
     import sqlite3
 
     from ..workspace import Workspace
     from .package import Package
-
-SCHOOL = "{name} (รหัส {code})"
-SCHOOLS = "เครื่องที่ดูแลข้อมูล {count} โรงเรียน ({names})"
-SCHOOLS_NAMED = 2  # schools named before "และอีก N โรงเรียน"
-SCHOOLS_MORE = "{names} และอีก {count} โรงเรียน"
-VISITOR = "ผู้นิเทศ {names}"
-VISITORS_NAMED = 3
-VISITORS_MORE = "{names} และอีก {count} คน"
-MACHINE = "เครื่อง {machine}"
-# s32 B20: a key bound here as an area office's is that office; a key whose file carries an office's
-# decisions not yet bound here is named by the office its decisions claim, said as a claim.
-OFFICES = "{names}"
-CLAIMED = "ผู้ตรวจในนาม {names} (ยังไม่ได้ผูกกุญแจเป็นของสำนักงาน)"
-WITH_MACHINE = "{who} · เครื่อง {machine}"
-# s33: a signer named after its fingerprint in an import's warning (Named), never by its computer's name.
-OF = " ของ{who}"
-
-
-@dataclass(frozen=True)
-class Sender:
-    """Who sent a file: ``schools`` ((code, name) of the schools its key is bound to here, or that
-    this file binds to it), ``visitors`` (supervisors named on the visits typed on the sending
-    laptop, when no school), and ``machine``, the name the sending laptop gave itself (its host
-    name unless a person set another); ``office`` only in :func:`own_sender`."""
-
-    schools: tuple[tuple[str, str], ...] = ()
-    visitors: tuple[str, ...] = ()
-    machine: str = ""
-    office: str = ""  # this laptop's office (own_sender only): what an export's file name says
-    offices: tuple[str, ...] = ()  # the area offices the key is bound here as (s32 B20)
-    claimed: tuple[str, ...] = ()  # the offices whose decisions it signed, not bound here (s32 B20)
-
-    def words(self, digits: Callable[[str], str] = str) -> str:
-        """The sender as a person reads it: "โรงเรียนบ้านแม่สอด (รหัส 6301000001)", "ผู้นิเทศ
-        นางวิไล รักการสอน", the office (:func:`own_sender` only), or, when nothing more is known,
-        "เครื่อง vm". ``digits`` writes a
-        school code (a window's Thai digits). Raises nothing."""
-        if len(self.schools) == 1:
-            code, name = self.schools[0]
-            return SCHOOL.format(name=name, code=digits(code))
-        if self.schools:
-            names = ", ".join(name for _code, name in self.schools[:SCHOOLS_NAMED])
-            if len(self.schools) > SCHOOLS_NAMED:
-                names = SCHOOLS_MORE.format(names=names, count=digits(str(len(self.schools) - SCHOOLS_NAMED)))
-            return SCHOOLS.format(count=digits(str(len(self.schools))), names=names)
-        if self.visitors:
-            names = ", ".join(self.visitors[:VISITORS_NAMED])
-            if len(self.visitors) > VISITORS_NAMED:
-                names = VISITORS_MORE.format(names=names, count=digits(str(len(self.visitors) - VISITORS_NAMED)))
-            return VISITOR.format(names=names)
-        if self.offices:
-            return OFFICES.format(names=", ".join(digits(name) for name in self.offices))
-        if self.claimed:
-            return CLAIMED.format(names=", ".join(digits(name) for name in self.claimed))
-        if self.office:
-            return self.office
-        return MACHINE.format(machine=self.machine)
-
-    def with_machine(self, digits: Callable[[str], str] = str) -> str:
-        """:meth:`words` and the computer's name after it ("… · เครื่อง vm"), or only the
-        computer's name when that is all the file says."""
-        if not (self.schools or self.visitors or self.office or self.offices or self.claimed) or not self.machine:
-            return self.words(digits)
-        return WITH_MACHINE.format(who=self.words(digits), machine=self.machine)
-
 
 def sender_of(workspace: "Workspace", package: "Package", binds: Iterable[tuple[str, str]] = (),
               claimed: Iterable[str] = ()) -> Sender:
@@ -140,39 +80,12 @@ def of_key(workspace: "Workspace", fingerprint: str, installation: str = "", mac
     return replace(known, claimed=_claimed_here(workspace.db.conn, fingerprint))
 
 
-def known_as(conn: "sqlite3.Connection", fingerprint: str, installation: str = "", machine: str = "") -> Sender:
-    """Who the key ``fingerprint`` is here, from what is stored: the schools it is bound to (code
-    order), else the supervisors named on visits its laptop (``installation``) made (not deleted,
-    most visits first), else the area offices it is bound here as; ``machine`` kept as a detail.
-    An import's warnings name a signer so (s33: not by its computer's name). Raises
-    ``sqlite3.Error`` only for a database that cannot be read."""
-    schools = tuple((str(code), str(name)) for code, name in conn.execute(
-        "SELECT DISTINCT s.code, s.name FROM school_signers AS b JOIN schools AS s ON s.id = b.school_id"
-        " WHERE b.fingerprint = ? ORDER BY s.code", [fingerprint]).fetchall()) if fingerprint else ()
-    visitors: tuple[str, ...] = ()
-    if not schools and installation:
-        visitors = tuple(str(row[0]) for row in conn.execute(
-            "SELECT trim(name), count(DISTINCT visit_id) AS visits FROM visit_people WHERE side = 'visitor'"
-            " AND deleted = 0 AND modified_by = ? AND trim(name) <> '' GROUP BY trim(name)"
-            " ORDER BY visits DESC, trim(name)", [installation]).fetchall())
-    bound = tuple(offices_of(conn, fingerprint)) if not (schools or visitors) and fingerprint else ()
-    return Sender(schools=schools, visitors=visitors, machine=machine, offices=bound)
-
-
 def _claimed_here(conn: "sqlite3.Connection", fingerprint: str) -> tuple[str, ...]:
     """The area offices (Arabic digits, each once, in name order) of the schools whose review or
     budget decisions signed by ``fingerprint`` wait here (``pending_changes``)."""
     if not fingerprint:
         return ()
-    rows = conn.execute(
-        "SELECT s.area_office FROM pending_changes AS p JOIN assessments AS a"
-        " ON a.id = json_extract(p.row_json, '$.assessment_id') JOIN schools AS s ON s.id = a.school_id"
-        " WHERE p.decision = '' AND p.table_name = 'review_decisions' AND p.signer_fingerprint = ?"
-        " UNION SELECT s.area_office FROM pending_changes AS p JOIN budget_requests AS r"
-        " ON r.id = json_extract(p.row_json, '$.request_id') JOIN schools AS s ON s.id = r.school_id"
-        " WHERE p.decision = '' AND p.table_name = 'budget_decisions' AND p.signer_fingerprint = ?",
-        [fingerprint, fingerprint]).fetchall()
-    return tuple(sorted({office_name(str(row[0]).strip()) for row in rows if str(row[0] or "").strip()}))
+    return offices_of_waiting_decisions(conn, fingerprint)
 
 
 class Named(str):

@@ -317,10 +317,12 @@ LAPTOP_SCHOOLS = "{laptop} · โรงเรียนรหัส {codes}"
 def laptop_named(workspace: "Workspace", installation_id: str) -> str:
     """The words a refusal names the laptop ``installation_id`` with (a str), as the senders' window
     and the history know it (TEST30a B16: an installation-id prefix no window shows): its name and
-    first key groups (``Answers.editor_names``) and the schools bound to it here, "vm · กุญแจ
+    first key groups (``exchange.editors.editor_names``) and the schools bound to it here, "vm · กุญแจ
     0E01-64D9… · โรงเรียนรหัส 6310000001"; the id's first 8 characters when this laptop knows
     nothing of it. Raises nothing."""
-    known = workspace.answers.editor_names().get(installation_id)
+    from .editors import editor_names
+
+    known = editor_names(workspace).get(installation_id)
     if not known:
         return installation_id[:8]
     rows = workspace.db.execute(

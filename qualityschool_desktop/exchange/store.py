@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import operator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import sqlite3
@@ -21,6 +20,7 @@ import sqlite3
 from ..clock import now_iso
 from ..ids import new_id
 from . import append_only, bindings, relayed, same_school, seals, signing, statements, waiting
+from .decision import Decision
 from .package import Package
 from .records import KIND_LABELS, TABLES, ExchangeError
 
@@ -40,34 +40,6 @@ _KEEPS_VERSIONS = frozenset(("schools", "assessments", "network_schools", "plans
 SCHOOL_COLUMNS = (("assessments", "school_id"),  # visits and follow-ups: append_only.KEPT_BY_SCHOOL
                   ("network_schools", "school_id"), ("plans", "school_id"), ("budget_requests", "school_id"),
                   ("projects", "school_id"))
-
-
-@dataclass(slots=True)
-class Decision:
-    """What happens to one incoming row: ``insert``, ``update``, ``unchanged``, ``older``,
-    ``conflict`` (``winner`` ours or theirs), ``pending`` (``reason``) or ``refused`` (a review
-    decision by a key that is not the school's office here, or an office's own project by a key
-    not bound as that area office's: neither written nor kept, the merge's warnings say why)."""
-
-    action: str
-    row: dict[str, Any]
-    local: dict[str, Any] | None
-    signer: str = ""  # the installation that vouches for the row
-    seal_id: str | None = None  # the seal stored with the row (None: this laptop vouches for it)
-    winner: str = ""
-    reason: str = ""
-    adopt: str | None = None  # a school: the id of the record typed here that this one replaces
-    # The file that brought the row when it is not the store's: a change that waited, judged again
-    # (``rejudge.py``) after a later file or a person made its signer the owner.
-    source: str = ""
-    # Concurrent with the record here but of the same content (``equal_sides.py``): no conflict; an
-    # update (a joined version at an owner, or the higher-ranked side) or nothing, counted unchanged.
-    same: bool = False
-
-    @property
-    def applies(self) -> bool:
-        """True when the incoming row is written: an insert, an update, or a conflict it wins."""
-        return self.action in ("insert", "update") or (self.action == "conflict" and self.winner == "theirs")
 
 
 def as_json(row: dict[str, Any]) -> str:

@@ -38,7 +38,7 @@ ALLOWED_ARABIC = re.compile(
     r"\b\d{10}\b|[\w./\\~:-]*\.(?:pdf|xlsx|csv|qsx|sqlite3|jpg|png)\b|/[\w./-]+|\b[A-Za-z]:\\[\w.\\~-]+"  # a school code, a file, a folder (POSIX or Windows)
     r"|\b(?:F\d{1,2}|(?:Ctrl|Alt|Shift)\+\d)\b|กดเลข 1–5"  # keys on the keyboard
     r"|\b(?:[0-9A-F]{4}-){7}[0-9A-F]{4}\b|\b[0-9a-f]{64}\b"  # a signer's key fingerprint
-    r"|กุญแจ [0-9A-F]{4}-[0-9A-F]{4}…"  # its first groups, as Answers.editor_names names a laptop (hex, not a number)
+    r"|กุญแจ [0-9A-F]{4}-[0-9A-F]{4}…"  # its first groups, as exchange.editors.editor_names names a laptop (hex, not a number)
 )
 # Whole values people typed (a number in a free-text field): shown as written, matched whole.
 TYPED_VALUES: set[str] = set()

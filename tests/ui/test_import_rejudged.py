@@ -59,6 +59,8 @@ def test_the_preview_says_the_file_will_apply_a_change_once_rejected(
         (answer,) = [c for c in exchange.list_pending(workspace) if c.table == "answers"]
         exchange.reject_pending(workspace, answer.id)
         exchange.bind(workspace, l2.fingerprint, CODE_A)
+    before = _levels(district, ids)  # item 2: the first laptop's own level, carried in y's relayed/ (relay33)
+    assert before[1] == 3  # not L2's rejected 1
     district.activate()
     window = open_window(qtbot, district.db, tmp_path)
     controller = controller_of(window)
@@ -70,5 +72,5 @@ def test_the_preview_says_the_file_will_apply_a_change_once_rejected(
     preview.grab().save(str(tmp_path / "r3-preview.png"))
     preview.reject()
     window.close()
-    assert _levels(district, ids)[1] is None  # nothing applied by the preview
+    assert _levels(district, ids) == before  # nothing applied by the preview
 

@@ -2,7 +2,7 @@
 with when (Buddhist-Era date and local time), on which laptop, which part of the answer and its new
 value; when the stored text was cleaned from what the person typed (Thai marks in a wrong but
 common order), the typed text shows below it as "พิมพ์ว่า …". Read only: the core's
-``Answers.history`` and ``Answers.editor_names``; numbers in the window's digit style."""
+``Answers.history`` and ``exchange.editors.editor_names``; numbers in the window's digit style."""
 
 from __future__ import annotations
 

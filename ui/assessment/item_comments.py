@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QTreeWidget, QTreeWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.workspace import Workspace
+from qualityschool_desktop.exchange.editors import editor_names
 from ui.common import digits
 from ui.common.comments_panel import ADD, CommentsPanel
 
@@ -33,7 +34,7 @@ class ItemComments(CommentsPanel):
     def __init__(self, workspace: Workspace, assessment_id: str, tree: QTreeWidget, panel: QWidget, *,
                  publish: Callable[[Changes], None] | None = None) -> None:
         super().__init__(panel, button=ADD, installation_id=workspace.installation_id, publish=publish,
-                         names=partial(workspace.answers.editor_names, digits.shown))
+                         names=partial(editor_names, workspace, digits.shown))
         self.setObjectName("itemComments")
         self._workspace = workspace
         self._assessment_id = assessment_id

@@ -26,6 +26,7 @@ from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.framework import Item
 from qualityschool_desktop.review import status_label
 from qualityschool_desktop.workspace import Workspace
+from qualityschool_desktop.exchange.editors import editor_names
 from ui.common import digits
 from ui.common.locked import show_locked
 from ui.common.date_fields import commit_focused_field, confirm_leave_fields, hold_refusals
@@ -144,7 +145,7 @@ class AssessmentView(QWidget):
             earlier.close()
             earlier.setParent(None)
             earlier.deleteLater()
-        dialog = HistoryDialog(item, entries, self._saver.read(partial(answers.editor_names, digits.shown), {}), self,
+        dialog = HistoryDialog(item, entries, self._saver.read(partial(editor_names, self._workspace, digits.shown), {}), self,
                                round_id=self._assessment.id)
         # After Esc the keys went nowhere until a click: the window again, the item's levels.
         dialog.finished.connect(lambda _result: self.window().activateWindow())

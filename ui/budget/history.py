@@ -12,6 +12,7 @@ from qualityschool_desktop.budget.decided import PENDING, REFUSED
 from qualityschool_desktop.budget.history import APPROVED, item_history
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.workspace import Workspace
+from qualityschool_desktop.exchange.editors import editor_names
 from ui.common.digits import number, shown, shown_text, style as digit_style
 from ui.common.history_dialog import EditHistoryDialog
 
@@ -39,7 +40,7 @@ def budget_history_dialog(workspace: Workspace, item: BudgetItem, kind_labels: d
                           parent: QWidget | None = None) -> EditHistoryDialog:
     """The dialog of ``item``'s history (the reason in it when the history cannot be read)."""
     try:
-        history, names, problem = item_history(workspace.db, item.id), workspace.answers.editor_names(), ""
+        history, names, problem = item_history(workspace.db, item.id), editor_names(workspace), ""
     except QualitySchoolError as error:
         history, names, problem = None, {}, shown_text(error)
     heading = text.HISTORY_HEADING.format(name=item.description or text.UNNAMED, year=shown(item.fiscal_year))

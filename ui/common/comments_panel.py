@@ -58,7 +58,7 @@ class CommentsPanel(QFrame):
         self.setObjectName("commentsPanel")
         self._installation_id = installation_id
         # Who wrote a comment without typing a name: the laptop's name and key as the senders' list
-        # shows them (``Answers.editor_names``), its short id only when nothing is known (try27 F4b).
+        # shows them (``exchange.editors.editor_names``), its short id only when nothing is known (try27 F4b).
         self._names = names
         self._known: dict[str, str] = {}
         self._load: Load | None = None

@@ -161,7 +161,7 @@ def version_heading(title: str, note: str, values: dict[str, Any] | None) -> str
 
 def maker_row(left: dict[str, Any] | None, right: dict[str, Any] | None, names: dict[str, str]) -> FieldRow | None:
     """Which laptop made each version (its ``modified_by``), as the history dialog names it
-    (``names``: ``Answers.editor_names``, "vm · กุญแจ 0E01-64D9…", ``""`` for this laptop; a short
+    (``names``: ``exchange.editors.editor_names``, "vm · กุญแจ 0E01-64D9…", ``""`` for this laptop; a short
     id when unknown): a row always shown (TEST30a B11); None when neither side says."""
     def who(values: dict[str, Any] | None) -> str:
         maker = str((values or {}).get("modified_by") or "")

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.exchange.editors import editor_names
 from ui.common.digits import day, local_moment, shown, shown_text
 from ui.common.strings_save import READ_ONLY_NOTICE
 
@@ -162,7 +163,7 @@ class ConflictsDialog(ReviewDialog):
         in_use, kept = origins(conflict)
         rows = field_rows(self._workspace(), conflict.table, conflict.winning, conflict.losing)
         nobody: dict[str, str] = {}
-        names = self._saver.read(partial(self._workspace().answers.editor_names, shown), nobody)
+        names = self._saver.read(partial(editor_names, self._workspace(), shown), nobody)
         maker = maker_row(conflict.winning, conflict.losing, names)  # which laptop made each side (B11)
         self.versions.show_rows(rows + ([maker] if maker else []),
                                 version_heading(s.VERSION_IN_USE, in_use, conflict.winning),

@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTextBoundaryFinder, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -75,7 +75,8 @@ def _key_lines(fingerprint: str, narrow: bool) -> list[str]:
     return [text] if not narrow or len(parts) < 8 else ["-".join(parts[:4]) + "-", "-".join(parts[4:])]
 
 
-SCHOOLS_SHARE = 0.4  # the schools column keeps at least this share of the list (test29b B2)
+SCHOOLS_SHARE = 0.3  # the schools column keeps at least this share of the list (test29b B2; 0.4 before
+# senders were named by their school, s32 A3: then the fingerprint went on two lines at any width)
 WRAPPED_SHARE = 0.14  # the name and the date, wrapped at their spaces when the list is narrow
 INFO_STYLE = "background: #eef5fd; border: 1px solid #b9d3f0; border-radius: 6px; padding: 8px 10px; color: #16324f;"
 
@@ -376,8 +377,10 @@ class SignersDialog(ExchangeDialog):
                 # to a second line by a few pixels once the list was not narrow, TEST30a B5)
                 wanted = max(max((metrics.horizontalAdvance(line) for line in lines), default=0) + padding,
                              table.sizeHintForColumn(column) if column == COL_SEEN else 0)
-                if narrow and column in (COL_NAME, COL_SEEN):
-                    words = max((metrics.horizontalAdvance(word) for line in lines for word in line.split()), default=0)
+                # a sender's name wraps at its Thai words at every width: since senders are named by
+                # their school or office (s32 A3) a name is as long as a school's; the date only when narrow
+                if column == COL_NAME or (narrow and column == COL_SEEN):
+                    words = max((metrics.horizontalAdvance(part) for line in lines for part in _unbreakable(line)), default=0)
                     wanted = min(wanted, max(int(room * WRAPPED_SHARE), words + padding))
             widths[column] = max(wanted, heading_width(table, s.SIGNER_HEADERS[column]))
         return widths
@@ -554,3 +557,17 @@ class SignersDialog(ExchangeDialog):
         # All 16 groups: pasted into a message, they bind this laptop even where it was never seen.
         QGuiApplication.clipboard().setText(full_groups(self.own_fingerprint) or self.own_key.text())
         self.status.setText(s.COPIED)
+
+
+def _unbreakable(line: str) -> list[str]:
+    """The parts of ``line`` Qt will not break inside when it wraps it: between spaces, and
+    between the Thai words its line breaker finds ("โรงเรียนบ้านแม่สอด" wraps as "โรงเรียน" /
+    "บ้านแม่สอด"), so a sender named by its school (exchange/senders.py) no longer holds the name
+    column as wide as the whole name (the schools' column lost its share at 150 %)."""
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, line)
+    parts, start = [], 0
+    while (position := finder.toNextBoundary()) != -1:
+        if position > start:
+            parts.append(line[start:position].strip())
+        start = position
+    return parts

@@ -36,6 +36,7 @@ from ui.common.digits import shown as digits_shown
 from ui.common.digits import shown_text
 from qualityschool_desktop.workspace import Workspace
 from qualityschool_desktop.visit_owners import owned_elsewhere
+from qualityschool_desktop.exchange.editors import editor_names
 from ui.common.comments_panel import REPLY, CommentsPanel
 from ui.common.due_visits import DueVisitsLabel
 from ui.common.flow import header_layout
@@ -237,7 +238,7 @@ class FollowUpsPage(QWidget):
         # changing a follow-up that belongs to the visit's maker; the supervisor reads them here.
         self.comments = CommentsPanel(self, button=REPLY, installation_id=self.workspace.installation_id,
                                       publish=self._notifier.publish if self._notifier else None,
-                                      names=partial(self.workspace.answers.editor_names, digits_shown))
+                                      names=partial(editor_names, self.workspace, digits_shown))
         # Its list, box and button whole (190 px cut the button's frame: it needs 198 with app.qss).
         self.comments.setFixedHeight(max(190, self.comments.minimumSizeHint().height()))
         layout.addWidget(self.comments)

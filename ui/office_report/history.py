@@ -16,6 +16,7 @@ from qualityschool_desktop.edit_history import FieldChange, RecordHistory
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.inspection.office_texts import AREA, MODELS, NARRATIVE, PROBLEM_COLUMNS, PROBLEMS, SERVED
 from qualityschool_desktop.workspace import Workspace
+from qualityschool_desktop.exchange.editors import editor_names
 from ui.common.digits import number, shown, shown_text
 from ui.common.history_dialog import EditHistoryDialog
 from ui.common.screen import fit_to_screen
@@ -83,7 +84,7 @@ def office_history_dialog(workspace: Workspace, fiscal_year: int, round: int, la
     own too; the reason in it when the history cannot be read). ``layout``: the round's form."""
     try:
         changes = workspace.office_texts.history(fiscal_year, round)
-        names, problem = workspace.answers.editor_names(shown), ""
+        names, problem = editor_names(workspace, shown), ""
         schools = {school.id: school.name for school in workspace.schools.list()}
     except QualitySchoolError as error:
         changes, names, problem, schools = [], {}, shown_text(error), {}

@@ -10,11 +10,13 @@ carried from an earlier one), so ``ui/visits/view.py`` only makes it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtWidgets import QTableWidget, QVBoxLayout
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.workspace import Workspace
+from qualityschool_desktop.exchange.editors import editor_names
 from ui.common import digits
 from ui.common.comments_panel import ADD, COUNT, REPLY, CommentsPanel
 
@@ -36,7 +38,7 @@ class FollowUpComments(CommentsPanel):
     def __init__(self, workspace: Workspace, panel: FollowUpsPanel, *, answering: bool,
                  publish: Callable[[Changes], None] | None = None) -> None:
         super().__init__(panel, button=REPLY if answering else ADD, installation_id=workspace.installation_id,
-                         publish=publish, names=workspace.answers.editor_names)
+                         publish=publish, names=partial(editor_names, workspace))
         self.setObjectName("followUpComments")
         self.setMinimumHeight(200)
         self._workspace = workspace
