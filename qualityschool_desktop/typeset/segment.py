@@ -33,7 +33,7 @@ import unicodedata
 
 from typing import TYPE_CHECKING
 
-from ..thai_words import COMPOUNDS
+from ..thai_words import COMPOUNDS, SEGMENTED_WHOLE
 from .cache import text_cache
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def _dictionary() -> frozenset[str]:
     lacks or newmm would split (TEST32b B5 "ทุกกลุ่ม / สาระ", B16 "ค่า / ฐาน", s33 V1 "เบิก / จ่ายจริง")."""
     from pythainlp.corpus import thai_words
 
-    return thai_words() | COMPOUNDS
+    return thai_words() | COMPOUNDS | SEGMENTED_WHOLE
 
 
 @functools.lru_cache(maxsize=1)
