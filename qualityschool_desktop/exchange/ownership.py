@@ -205,13 +205,15 @@ class Ownership:
             return None
         self._refused.add((school_id, signer))
         code, area = self.school_area(school_id) or ("", "")
-        area = area or offices.NO_AREA
+        # No office named by the file or here (s33 exC T9): say so, and no command with a placeholder.
+        how = Sentence(offices.HOW_TO_BIND, area=Own(area)) if area else offices.HOW_TO_BIND_NO_AREA
+        area = area or offices.AREA_UNKNOWN
         fingerprint = self.keys[signer][0] if signer in self.keys else self._fingerprint(signer)
         return Sentence(
             offices.BUDGET_NOT_THE_OFFICE if budget else offices.SCHOOL_S_OWN if own else offices.NOT_THE_OFFICE,
             what=Sentence(" (โรงเรียน {code})", code=Own(code)) if code else "", source=source, code=Own(code),
             said=_said(row),
-            area=Own(area), who=self.who(signer, fingerprint),
+            area=Own(area), who=self.who(signer, fingerprint), how=how,
             groups=signing.fingerprint_groups(fingerprint) if fingerprint else signer[:8])
 
     def _owns_school(self, key: str, installation: str) -> bool:

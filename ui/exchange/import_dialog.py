@@ -37,7 +37,8 @@ from . import office_strings as o
 from . import result_strings as r
 from . import strings as s
 from .file_card import AMBER, FileCard, FileCheck
-from .words import COUNT_FIELDS, groups, judged_lines, kind_label, muted, still_waiting, totals_of
+from .words import (COUNT_FIELDS, groups, judged_lines, kind_label, muted, office_waiting, still_waiting,
+                    totals_of)
 
 __all__ = ["FileCard", "FileCheck", "ImportPreviewDialog", "ImportResultDialog"]
 
@@ -293,8 +294,13 @@ class ImportResultDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.schools_line)
         layout.addWidget(self.lines, 1)
+        # The office's decisions wait for its key, not for a person to judge them (s33 exC T1).
+        office = min(office_waiting([result for _path, result in outcome.results]), self.pending_count)
+        if self.pending_count - office:
+            layout.addWidget(self._note(r.RESULT_PENDING_NOTE.format(count=count_text(self.pending_count - office))))
+        if office:
+            layout.addWidget(self._note(o.RESULT_OFFICE_WAITING.format(count=count_text(office))))
         if self.pending_count:
-            layout.addWidget(self._note(r.RESULT_PENDING_NOTE.format(count=count_text(self.pending_count))))
             self.pending_button = buttons.addButton(
                 r.SHOW_PENDING.format(count=count_text(self.pending_count)), QDialogButtonBox.ButtonRole.ActionRole)
             self.pending_button.clicked.connect(self.show_pending)

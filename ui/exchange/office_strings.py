@@ -21,3 +21,27 @@ OFFICE_CONFIRM = (
 )
 # The import's result, under the file's line.
 RESULT_OFFICE_BOUND = "  ผูกกุญแจ {groups} เป็นกุญแจของ {area} แล้ว · ใช้ผลการตรวจของสำนักงาน {count} รายการ"
+# s33 exC T1: the import's result for the office's decisions waiting for its key, apart from the
+# changes by keys that do not own the record (RESULT_PENDING_NOTE).
+RESULT_OFFICE_WAITING = (
+    "ผลการตรวจของสำนักงาน (หรือผลการอนุมัติงบประมาณ) {count} รายการ ได้รับแล้วแต่ยังไม่นำไปใช้ จนกว่าเครื่องนี้จะยืนยัน"
+    "กุญแจของสำนักงาน: โทรเทียบลายนิ้วมือกับสำนักงานก่อน แล้วผูกที่ แฟ้ม › ผู้ส่งข้อมูล… › “ผูกเป็นกุญแจเขต…”"
+    " ผลนั้นจะใช้ทันที ไม่ต้องนำเข้าไฟล์อีกครั้ง"
+)
+# s33 exC T2: the pending window's header when the selected (or every) change is the office's decision:
+# the office's way (phone first, ผูกเป็นกุญแจเขต…), never "bind to the school" (the office would then
+# change the school's data).
+PENDING_EXPLAIN_OFFICE = (
+    "ผลการตรวจหรือผลการอนุมัติงบประมาณนี้มาจากสำนักงานเขตพื้นที่ ลงนามด้วยกุญแจที่ยังไม่ได้ผูกเป็นกุญแจของสำนักงาน"
+    "ในเครื่องนี้ จึงเก็บไว้ก่อนโดยยังไม่นำไปใช้ อ่านได้ว่าสำนักงานตัดสินอย่างไร แล้วโทรหาสำนักงานเพื่อเทียบลายนิ้วมือกุญแจ"
+    " หากตรงกันทุกกลุ่ม ให้ผูกเป็นกุญแจของสำนักงานที่ แฟ้ม › ผู้ส่งข้อมูล… › “ผูกเป็นกุญแจเขต…” ผลนั้นจะใช้ทันที"
+    " (อย่าผูกกุญแจของสำนักงานกับโรงเรียน: สำนักงานจะแก้ข้อมูลของโรงเรียนได้)"
+)
+# s33 exC T1: the pending window's detail of the office's review decision (the round is here).
+VERDICT_ROUND = "แบบประเมินที่ตรวจ"
+VERDICT = "ผลการตรวจ"
+VERDICT_COMMENT = "ความเห็นของสำนักงาน"
+VERDICT_OFFICE = "สำนักงาน"
+VERDICT_WHEN = "ตรวจเมื่อ"
+VERDICT_RECEIVED = "ผลการตรวจที่ได้รับ (ยังไม่นำไปใช้)"
+VERDICT_NONE_HERE = "ยังไม่มีผลการตรวจ (สถานะ: {state})"

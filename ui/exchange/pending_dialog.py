@@ -20,10 +20,12 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import shown
 
+from . import office_strings as o
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
 from .question import ask
 from .review import ReviewDialog, record_list, section_title
+from .verdict_rows import OFFICE_TABLES, is_verdict, verdict_rows
 from .words import SELECTABLE, braces, described, fingerprint_line, format_when, groups, key_font, muted, sender_words
 
 if TYPE_CHECKING:
@@ -152,6 +154,10 @@ class PendingDialog(ReviewDialog):
 
     def _show_selected(self) -> None:
         change = self.selected()
+        # The header's advice fits the change: an office's decision waits for the office's key (s33 exC T2).
+        office = (change.table in OFFICE_TABLES if change is not None
+                  else bool(self.changes) and all(c.table in OFFICE_TABLES for c in self.changes))
+        self.explain.setText(o.PENDING_EXPLAIN_OFFICE if office else s.PENDING_EXPLAIN)
         # A read-only database: the change can be read, not decided (a decision could not be saved).
         waiting = change is not None and not change.decision and not self._workspace().read_only
         self.accept_button.setEnabled(waiting and change is not None and not change.refusal)
@@ -175,7 +181,10 @@ class PendingDialog(ReviewDialog):
         after, title = ((change.proposed, s.AFTER_ACCEPT)
                         if change.proposed is not None and change.current is not None and not change.decision
                         else (change.row, s.SENT_VERSION))
-        rows = field_rows(self._workspace(), change.table, change.current, after)
+        if is_verdict(change.table, change.current):  # the office's verdict on a round here (s33 exC T1)
+            rows, title = verdict_rows(self._workspace(), change.row), o.VERDICT_RECEIVED
+        else:
+            rows = field_rows(self._workspace(), change.table, change.current, after)
         self.versions.show_rows(rows, version_heading(s.CURRENT_VERSION, "", change.current),
                                 version_heading(title, sender_words(change.sender, change.signer_name, ""), change.row))
 

@@ -186,6 +186,18 @@ def still_waiting(results: list[Any], kept: int) -> int:
                       if (change.table, change.record_id) in decided) + len(known)
 
 
+def office_waiting(results: list[Any]) -> int:
+    """How many of the changes a batch's ``results`` kept waiting are an office's decisions (a review
+    or budget decision: they wait for the office's key, s33 exC T1), less those a later file of the
+    batch applied (``rejudged``)."""
+    decided: set[tuple[str, str]] = set()
+    for result in results:
+        rejudged = getattr(result, "rejudged", None)
+        decided |= set(rejudged.records) if rejudged is not None else set()
+    return len({(change.table, change.record_id) for result in results for change in getattr(result, "pending", ())
+                if change.table in ("review_decisions", "budget_decisions")} - decided)
+
+
 def bound(saver: Any, ops: Any, saved: str, result: Any) -> None:
     """After a bind: say what it did (:func:`with_waiting_judged`) and tell the pages what changed
     (the signers; every kind of record when the bind applied waiting changes: any of a school's)."""
