@@ -35,13 +35,17 @@ def waiting(laptop: Laptop, table: str) -> exchange.PendingChange:
     return found[0]
 
 
-def refused_here(laptop: Laptop, change: exchange.PendingChange, *words: str) -> None:
-    """Accepting ``change`` at ``laptop`` is refused with a Thai reason holding ``words``; the
-    change still waits (it can be rejected)."""
+OFFICE_ONLY = "เครื่องนี้ไม่ใช่สำนักงานเขตพื้นที่ จึงกด “ยอมรับ” แทนสำนักงานไม่ได้"
+
+
+def refused_here(laptop: Laptop, change: exchange.PendingChange, *words: str, owner: bool = True) -> None:
+    """Accepting ``change`` at ``laptop`` is refused with a Thai reason holding ``words`` (and
+    "not the owner" when ``owner``: an office's decision says the office instead); the change
+    still waits (it can be rejected)."""
     with laptop.open() as workspace:
         with pytest.raises(ExchangeError) as refused:
             exchange.accept_pending(workspace, change.id)
-        for word in (NOT_OURS, *words):
+        for word in ((NOT_OURS,) if owner else ()) + words:
             assert word in str(refused.value)
         assert change.id in {c.id for c in exchange.list_pending(workspace)}
 
@@ -159,7 +163,7 @@ def test_accepting_a_budget_decision_waits_for_the_offices_key_to_be_bound(lapto
     school's area office is not accepted by a click; once a person binds that key, it is."""
     school, district, item, _result = approved_by_an_unbound_office(laptops, "")
     change = waiting(school, "budget_decisions")
-    refused_here(school, change, "signers --office")
+    refused_here(school, change, OFFICE_ONLY, "ผูกกุญแจของสำนักงาน", owner=False)  # no command line (exA33 T2)
     with school.open() as workspace:
         assert workspace.budget.approval(item) is None
         offices.bind(workspace, district.fingerprint, AREA)
@@ -173,7 +177,7 @@ def test_a_budget_decision_the_school_made_itself_is_never_accepted_at_the_distr
         _ids, item = projector_asked(workspace)
         approval_behind_the_core(workspace, item.id, 100_000_000)
     district.import_(school.export("a-1.qsx", school_codes=[CODE_A]))
-    refused_here(district, waiting(district, "budget_decisions"), "signers --office")
+    refused_here(district, waiting(district, "budget_decisions"), OFFICE_ONLY, owner=False)
     with district.open() as workspace:
         assert workspace.budget.approval(item.id) is None
 
