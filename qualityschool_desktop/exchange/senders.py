@@ -10,18 +10,15 @@ supervisors named on visits the file carries that were typed on the sending lapt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..review.office_keys import offices_of
-from ..schools import bound_to_key, offices_of_waiting_decisions
+from ..schools import offices_of_waiting_decisions
 from ..thai import digits, office_name
 from . import reading, waiting
 from .records import travelling_columns
-from .sender_names import (  # who a key is here: in a module of its own (exchange/editors.py uses it)
-    CLAIMED, MACHINE, OF, OFFICES, SCHOOL, SCHOOLS, SCHOOLS_MORE, SCHOOLS_NAMED, VISITOR, VISITORS_MORE, VISITORS_NAMED,
-    WITH_MACHINE, Sender, known_as,
-)
+from .sender_names import OF, Sender, known_as  # who a key is here (exchange/editors.py uses it too)
 
 if TYPE_CHECKING:
     import sqlite3
