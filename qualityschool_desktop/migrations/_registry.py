@@ -35,6 +35,7 @@ SCHEMA: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("framework_items", ("0031_framework_items",)),  # issue 16
     ("seal_users", ("0032_seal_users",)),  # issue 16: the seals' clean-up through one view
     ("owner_versions", ("0033_owner_versions",)),  # issue 10: a relay keeps the owner's sealed version
+    ("kept_seals", ("0034_kept_seals_on_delete",)),  # s34: a deleted record's kept version takes its seal
 )
 
 _Function = TypeVar("_Function", bound=Callable[["Database"], None])
