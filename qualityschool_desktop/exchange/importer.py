@@ -23,7 +23,7 @@ from ..errors import StorageError
 from ..progress import Steps
 from ..text import clean_text
 from ..thai import office_name
-from . import append_only, conflicts, forgotten, reading, rejudge, senders, signing, staging
+from . import append_only, conflicts, equal_kept, forgotten, reading, rejudge, senders, signing, staging
 from .merge import Merge, Tally
 from .package import Checked, Package, open_package
 from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
@@ -223,6 +223,8 @@ def apply_import(
                 if office_key:
                     _bind_office(workspace, package, office_key)
                 store = WritingStore(workspace, package, travelling)
+                # Conflicts of the same content a program before s33 kept (equal_kept.py): settled first.
+                equal_kept.settle_stored(workspace, travelling, store)
                 merge = Merge(workspace, package, store, same_schools=same_schools)
                 tally = merge.run(step)
                 _check_contents(workspace, package, tally, names)
