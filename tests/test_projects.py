@@ -13,7 +13,7 @@ from qualityschool_desktop.thai import office_name
 from qualityschool_desktop.errors import OwnershipError, ValidationError
 from qualityschool_desktop.projects import fiscal_quarter, quarters_of, shares
 from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON
-from qualityschool_desktop.validation import MAX_TEXT
+from qualityschool_desktop.value_rules import MAX_TEXT
 from qualityschool_desktop.workspace import Workspace
 
 from .laptops import (  # noqa: F401 (fixture)
