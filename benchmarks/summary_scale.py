@@ -71,7 +71,7 @@ def plain_tables(data: "SummaryData", target: Path, *, strings_only: bool = Fals
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     from qualityschool_desktop.reports.blocks import report_styles, tint
-    from qualityschool_desktop.reports.summary import pdf
+    from qualityschool_desktop.reports.summary import form_words, pdf
     from qualityschool_desktop.reports.summary.strings import NOT_SENT
     from qualityschool_desktop.reports.summary.wording import office_districts, pending_status
     from qualityschool_desktop.thai import DigitText, short_title
@@ -103,13 +103,13 @@ def plain_tables(data: "SummaryData", target: Path, *, strings_only: bool = Fals
     # 6.1: the districts and their schools.
     standings = {standing.school.id: standing for standing in picture.standings}
     w = pdf.DISTRICTS_WIDTHS
-    rows: list[list[Any]] = [[cell(text, s["centre_bold"], width) for text, width in zip(pdf.DISTRICTS_HEADER, w)]]
+    rows: list[list[Any]] = [[cell(text, s["centre_bold"], width) for text, width in zip(form_words.DISTRICTS_HEADER, w)]]
     extra: list[tuple[Any, ...]] = []
     for entry in office_districts(data):
         count = sum(len(members) for _, members in entry.rows)
         extra += [("SPAN", (0, len(rows)), (-1, len(rows))), ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
                   ("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.HexColor("#f2f2f2"))]
-        rows.append([cell(t(pdf.OFFICE_ROW, office=t(entry.office) or pdf.NO_OFFICE, count=count),
+        rows.append([cell(t(form_words.OFFICE_ROW, office=t(entry.office) or form_words.NO_OFFICE, count=count),
                           s["table_header"], sum(w)), "", "", ""])
         number = 0
         for district, members in entry.rows:
@@ -117,15 +117,15 @@ def plain_tables(data: "SummaryData", target: Path, *, strings_only: bool = Fals
                 number += 1
                 found = standings.get(school.id)
                 result = (NOT_SENT if found is None or found.band is None
-                          else pdf.BAND_NAME.format(name=found.band.name) + " " + t.score(found.score))
-                rows.append([cell(t(number), s["centre"], w[0]), cell(district or pdf.NO_DISTRICT, s["table_body"], w[1]),
+                          else form_words.BAND_NAME.format(name=found.band.name) + " " + t.score(found.score))
+                rows.append([cell(t(number), s["centre"], w[0]), cell(district or form_words.NO_DISTRICT, s["table_body"], w[1]),
                              cell(school.name, s["table_body"], w[2]), cell(result, s["centre"], w[3])])
                 if found is not None and found.band is not None and found.band.colour:
                     extra.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), tint(found.band.colour, 0.6)))
     story.append(table(rows, w, extra))
     # 6.2 4): the schools by colour band.
     w = pdf.SCHOOLS_WIDTHS
-    rows = [[cell(text, s["centre_bold"], width) for text, width in zip(pdf.SCHOOLS_HEADER, w)]]
+    rows = [[cell(text, s["centre_bold"], width) for text, width in zip(form_words.SCHOOLS_HEADER, w)]]
     extra = []
     number = 0
     for band in picture.bands:
@@ -134,24 +134,24 @@ def plain_tables(data: "SummaryData", target: Path, *, strings_only: bool = Fals
             continue
         extra += [("SPAN", (0, len(rows)), (-1, len(rows))), ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
                   ("BACKGROUND", (0, len(rows)), (-1, len(rows)), tint(band.colour, 0.55) if band.colour else colors.white)]
-        rows.append([cell(t(pdf.BAND_ROW, name=band.name, count=len(members)), s["table_header"], sum(w)),
+        rows.append([cell(t(form_words.BAND_ROW, name=band.name, count=len(members)), s["table_header"], sum(w)),
                      "", "", "", "", ""])
         for standing in members:
             number += 1
-            weakest = t(pdf.WEAKEST, code=t(standing.weakest_code), title=short_title(standing.weakest_title),
+            weakest = t(form_words.WEAKEST, code=t(standing.weakest_code), title=short_title(standing.weakest_title),
                         score=t.score(standing.weakest_score)) if standing.weakest else pdf.NO_SCORE
             rows.append([cell(t(number), s["centre"], w[0]), cell(standing.school.name, s["table_body"], w[1]),
-                         cell(standing.school.district or pdf.NO_DISTRICT, s["table_body"], w[2]),
+                         cell(standing.school.district or form_words.NO_DISTRICT, s["table_body"], w[2]),
                          cell(t.score(standing.score), s["centre"], w[3]), cell(pdf._change(standing, t), s["centre"], w[4]),
                          cell(weakest, s["table_body"], w[5])])
     story.append(table(rows, w, extra))
     # 6.2 5): the schools that did not report.
     w = pdf.PENDING_WIDTHS
-    rows = [[cell(text, s["centre_bold"], width) for text, width in zip(pdf.PENDING_HEADER, w)]]
+    rows = [[cell(text, s["centre_bold"], width) for text, width in zip(form_words.PENDING_HEADER, w)]]
     for number, item in enumerate(picture.not_this_round, start=1):
         rows.append([cell(t(number), s["centre"], w[0]), cell(item.school.name, s["table_body"], w[1]),
-                     cell(item.school.district or pdf.NO_DISTRICT, s["table_body"], w[2]),
-                     cell(t(item.school.area_office) or pdf.NO_OFFICE, s["table_body"], w[3]),
+                     cell(item.school.district or form_words.NO_DISTRICT, s["table_body"], w[2]),
+                     cell(t(item.school.area_office) or form_words.NO_OFFICE, s["table_body"], w[3]),
                      cell(pending_status(item, t), s["table_body"], w[4])])
     story.append(table(rows, w, []))
     pages: list[int] = []

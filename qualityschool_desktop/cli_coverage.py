@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import ValidationError
-from .validation import MAX_YEAR_BE, MIN_YEAR_BE
+from .value_rules import MAX_YEAR_BE, MIN_YEAR_BE
 
 EXIT_OK = 0
 BAD_YEAR = "ปีการศึกษาต้องเป็นปี พ.ศ. ระหว่าง {low} ถึง {high} (ได้รับ {year})"

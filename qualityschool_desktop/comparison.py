@@ -18,7 +18,7 @@ AGREE_WITHIN = 0.5
 
 
 class FindingLike(Protocol):
-    """Anything with the supervisor's ``level`` (a :class:`~qualityschool_desktop.visits.Finding`)."""
+    """Anything with the supervisor's ``level`` (a :class:`~qualityschool_desktop.visit_records.Finding`)."""
 
     @property
     def level(self) -> int | None:

@@ -25,7 +25,7 @@ from typing import BinaryIO
 from . import paths
 from .errors import ValidationError, file_reason
 from .text import clean_text
-from .validation import MAX_FILE_BYTES
+from .value_rules import MAX_FILE_BYTES
 
 _CHUNK = 1024 * 1024
 

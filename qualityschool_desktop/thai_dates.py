@@ -33,7 +33,7 @@ from datetime import date
 from .errors import ValidationError
 from .text import clean_field
 from .thai import BE_OFFSET, MONTHS, MONTHS_SHORT, arabic_digits, be_year, digits, format_date
-from .validation import MAX_YEAR_BE, MIN_YEAR_BE
+from .value_rules import MAX_YEAR_BE, MIN_YEAR_BE
 
 # -- Thai messages -------------------------------------------------------------------------------
 DATE_EXAMPLE = "พิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 10/10/2561 หรือ 10 ต.ค. 2561"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .framework import Component, Framework
-from .visits import FINDING_TEXTS, Finding, VisitAttachment
+from .visit_records import FINDING_TEXTS, Finding, VisitAttachment
 
 
 def _within(scope: str, code: str) -> bool:

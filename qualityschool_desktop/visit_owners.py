@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 class Made(Protocol):
-    """A record with its maker: a :class:`~.visits.Visit`."""
+    """A record with its maker: a :class:`~.visit_records.Visit`."""
 
     @property
     def made_by(self) -> str:

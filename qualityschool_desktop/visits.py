@@ -11,7 +11,6 @@ event log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable
@@ -29,119 +28,14 @@ from .text import clean_text
 from .thai import fiscal_year_of, thai_digits
 from .thai_dates import parse_time
 from .visit_owners import require_made_here
+# STATUSES is read as visits.STATUSES (the exchange's comparison) though nothing here uses it.
+from .visit_records import (FINDING_TEXTS, SIDES, STATUSES, VISIT_TYPES, Finding, Person, Visit, VisitAttachment,
+                            VisitEvent, from_row)
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
 _BATCH = 500
 
-VISIT_TYPES = {"onsite": "ลงพื้นที่ ณ โรงเรียน", "online": "ออนไลน์"}
-# "ฉบับร่าง" as an assessment in the same state: "กำลังบันทึก" read as "saving…" (TEST31 T11).
-STATUSES = {"draft": "ฉบับร่าง", "final": "ยืนยันแล้ว"}
-SIDES = {"visitor": "คณะนิเทศ", "school": "ผู้ให้ข้อมูลของโรงเรียน"}
-FINDING_TEXTS = ("observed", "evidence", "strengths", "to_develop", "recommendations")
 _DETAILS = ("visited_on", "start_time", "end_time", "visit_type", "purpose", "notes", "assessment_id")
-
-
-def _from_row(cls: Any, row: dict[str, Any], *, flags: tuple[str, ...] = ()) -> Any:
-    values = {f.name: row[f.name] for f in fields(cls)}
-    for flag in flags:
-        values[flag] = bool(values[flag])
-    return cls(**values)
-
-
-@dataclass(frozen=True)
-class Visit:
-    """One supervision visit (การนิเทศ ติดตาม): ``visited_on`` an ISO date (Common Era),
-    ``start_time``/``end_time`` ``"HH:MM"`` (24-hour) or ``""``, ``visit_type`` a key of
-    :data:`VISIT_TYPES`, ``status`` ``"draft"`` or ``"final"`` (:data:`STATUSES`), the reviewed
-    round (``assessment_id``, or None) and its framework; ``made_by`` is the installation that made
-    it, its owner. Stamps are UTC text."""
-
-    id: str
-    school_id: str
-    assessment_id: str | None
-    framework_id: str
-    framework_version: str
-    visited_on: str  # ISO date
-    start_time: str  # "HH:MM" or ""
-    end_time: str
-    visit_type: str
-    purpose: str
-    notes: str
-    status: str
-    created_at: str
-    modified_at: str
-    modified_by: str
-    made_by: str = ""  # the installation that made the visit: its owner (see exchange/owners.py)
-
-    @property
-    def is_final(self) -> bool:
-        """True once the record is signed by both sides (read-only until reopened)."""
-        return self.status == "final"
-
-    @property
-    def visited_date(self) -> date:
-        """``visited_on`` as a ``date`` (Common Era)."""
-        return date.fromisoformat(self.visited_on)
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone on a visit: ``side`` ``"visitor"`` (the supervising team) or ``"school"`` (who
-    gave the school's information; :data:`SIDES`), ``position_order`` from 1 within a side."""
-
-    id: str
-    visit_id: str
-    side: str
-    position_order: int
-    name: str
-    position: str
-
-
-@dataclass(frozen=True)
-class Finding:
-    """The supervisor's judgement of one component (``scope_code`` ``"1"`` … ``"5"``) or item
-    (``"2.1.5"``): a level on the framework's scale or None, and the typed texts of
-    :data:`FINDING_TEXTS`."""
-
-    id: str
-    visit_id: str
-    scope_code: str
-    level: int | None
-    observed: str
-    evidence: str
-    strengths: str
-    to_develop: str
-    recommendations: str
-    modified_at: str
-
-
-@dataclass(frozen=True)
-class VisitAttachment:
-    """A photo or file seen on a visit, for a component or item (``scope_code``) or the whole
-    visit (``""``): ``file_name`` is a label, never a path; ``size`` in bytes; ``sha256`` names the
-    stored content."""
-
-    id: str
-    visit_id: str
-    scope_code: str
-    sha256: str
-    file_name: str
-    size: int
-    media_type: str
-
-
-@dataclass(frozen=True)
-class VisitEvent:
-    """A row of the append-only event log: ``event`` ``"finalised"`` or ``"reopened"`` (with the
-    ``reason`` given), when (UTC stamp) and by which installation."""
-
-    seq: int
-    id: str
-    visit_id: str
-    event: str
-    reason: str
-    happened_at: str
-    happened_by: str
 
 
 def _time(value: str, field: str) -> str:
@@ -225,13 +119,13 @@ class Visits:
         rows = list(self._db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
         if not rows:
             raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
-        return _from_row(Visit, rows[0])
+        return from_row(Visit, rows[0])
 
     def for_school(self, school_id: str) -> list[Visit]:
         """A school's visits, newest first (by date, start time, then when recorded); empty for an
         unknown school."""
         return [
-            _from_row(Visit, row)
+            from_row(Visit, row)
             for row in self._db.query(
                 "SELECT * FROM visits WHERE school_id = ? ORDER BY visited_on DESC, start_time DESC, created_at DESC",
                 [school_id],
@@ -240,7 +134,7 @@ class Visits:
 
     def all(self) -> list[Visit]:
         """Every visit in the database, draft and final, of every school, newest date first."""
-        return [_from_row(Visit, row) for row in self._db.query("SELECT * FROM visits ORDER BY visited_on DESC")]
+        return [from_row(Visit, row) for row in self._db.query("SELECT * FROM visits ORDER BY visited_on DESC")]
 
     def final(self, school_ids: Collection[str] | None = None, *, fiscal_year: int | None = None) -> list[Visit]:
         """Final (signed) visit records, oldest first: by date, then by when they were created.
@@ -256,7 +150,7 @@ class Visits:
             " WHERE v.status = 'final' ORDER BY v.visited_on, v.created_at"
         )
         return [
-            _from_row(Visit, row) for row in rows
+            from_row(Visit, row) for row in rows
             if (wanted is None or row["school_id"] in wanted) and (
                 fiscal_year is None or row["reviewed_year"] == fiscal_year
                 or fiscal_year_of(date.fromisoformat(row["visited_on"])) == fiscal_year
@@ -346,7 +240,7 @@ class Visits:
     def events(self, visit_id: str) -> list[VisitEvent]:
         """The visit's finalisings and reopenings, oldest first; empty for an unknown visit."""
         return [
-            _from_row(VisitEvent, row)
+            from_row(VisitEvent, row)
             for row in self._db.query("SELECT * FROM visit_events WHERE visit_id = ? ORDER BY seq", [visit_id])
         ]
 
@@ -359,7 +253,7 @@ class Visits:
         if side is not None:
             sql += " AND side = ?"
             params.append(side)
-        return [_from_row(Person, row) for row in self._db.query(sql + " ORDER BY side DESC, position_order", params)]
+        return [from_row(Person, row) for row in self._db.query(sql + " ORDER BY side DESC, position_order", params)]
 
     def add_person(self, visit_id: str, side: str, name: str = "", position: str = "") -> Person:
         """Add a person at the end of ``side`` (``"visitor"`` or ``"school"``) and return them; name
@@ -417,7 +311,7 @@ class Visits:
         """The supervisor's findings: ``dict[scope_code, Finding]`` (component or item code);
         ``{}`` for a visit without findings or an unknown one."""
         return {
-            row["scope_code"]: _from_row(Finding, row)
+            row["scope_code"]: from_row(Finding, row)
             for row in self._db.query("SELECT * FROM visit_findings WHERE visit_id = ?", [visit_id])
         }
 
@@ -431,7 +325,7 @@ class Visits:
             batch = ids[start:start + _BATCH]
             marks = ",".join("?" * len(batch))
             for row in self._db.query(f"SELECT * FROM visit_findings WHERE visit_id IN ({marks})", batch):
-                found.setdefault(row["visit_id"], {})[row["scope_code"]] = _from_row(Finding, row)
+                found.setdefault(row["visit_id"], {})[row["scope_code"]] = from_row(Finding, row)
         return found
 
     def set_level(self, visit_id: str, scope_code: str, level: int | None) -> Finding:
@@ -483,7 +377,7 @@ class Visits:
     def attachments(self, visit_id: str) -> list[VisitAttachment]:
         """The visit's attachments not removed, oldest first; empty for an unknown visit."""
         return [
-            _from_row(VisitAttachment, row)
+            from_row(VisitAttachment, row)
             for row in self._db.query(
                 "SELECT * FROM visit_attachments WHERE visit_id = ? AND deleted = 0 ORDER BY created_at", [visit_id]
             )
@@ -564,7 +458,7 @@ class Visits:
                     **{text: "" for text in FINDING_TEXTS}, "level": None, **changes,
                     "created_at": now, "modified_at": now, "modified_by": self._installation_id,
                 }))
-        return _from_row(Finding, next(iter(self._db.query("SELECT * FROM visit_findings WHERE id = ?", [finding_id]))))
+        return from_row(Finding, next(iter(self._db.query("SELECT * FROM visit_findings WHERE id = ?", [finding_id]))))
 
     def _write(self, table: str, record_id: str, values: dict[str, Any], *, atomic: bool = True,
                now: str | None = None) -> None:
@@ -589,10 +483,10 @@ class Visits:
         rows = list(self._db.query("SELECT * FROM visit_people WHERE id = ?", [person_id]))
         if not rows or (rows[0]["deleted"] and not include_deleted):
             raise NotFoundError("ไม่พบรายชื่อนี้ในบันทึกการนิเทศ")
-        return _from_row(Person, rows[0])
+        return from_row(Person, rows[0])
 
     def _attachment(self, attachment_id: str) -> VisitAttachment:
         rows = list(self._db.query("SELECT * FROM visit_attachments WHERE id = ?", [attachment_id]))
         if not rows:
             raise NotFoundError("ไม่พบไฟล์แนบนี้")
-        return _from_row(VisitAttachment, rows[0])
+        return from_row(VisitAttachment, rows[0])

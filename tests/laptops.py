@@ -282,6 +282,29 @@ def forge(members: Members, *, claim_installation: str | None = None,
     return members
 
 
+def forged_by_another_key(laptops: Laptops, who: str, source: Laptop, table: str, change: Callable[[Workspace], None],
+                          edit: Callable[[dict[str, Any]], None], file_name: str) -> Path:
+    """The laptop ``who`` (a supervisor, or another school's laptop when ``who`` is
+    ``"another-school"``) imports ``source``'s file, changes one of its records in its own database
+    behind the owner check (``change``), and writes ``file_name``: only the school and ``table``'s
+    rows, edited by ``edit`` and sealed by its own key (a record it does not own, for the owner's
+    district to keep pending)."""
+    other = laptops(who)
+    other.import_(source.export("to-other.qsx"))
+    with other.open() as workspace:
+        if who == "another-school":
+            start_school(workspace, code="6301000009", name="โรงเรียนบ้านอื่น")
+        with behind_owner_check(workspace):  # an adversary's own database
+            change(workspace)
+    members = edit_rows(read_members(other.export("forged.qsx")), table, edit)
+    for name in list(members):  # only the school and the table's rows, sealed by the other key
+        if name.startswith("records/") and name not in ("records/schools.jsonl", f"records/{table}.jsonl"):
+            members.pop(name)
+    with other._briefly():
+        members = forge(members)
+    return write_members(other.root / "files" / file_name, members)
+
+
 def empty_claim(mallory: Laptop, real: Path, installation: str) -> Path:
     """A stranger's file posing as another laptop: ``real``'s members with its records emptied and
     its attachment contents left out, sealed and signed by ``mallory`` (who acts from now on)

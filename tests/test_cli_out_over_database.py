@@ -13,14 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from qualityschool_desktop import cli, paths
+from qualityschool_desktop import paths
 from qualityschool_desktop.workspace import Workspace
 
-
-def run(*argv: str) -> tuple[int | None, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = cli.run(cli.parse(list(argv)), out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
+from .test_cli import run
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ PDF) may still be replaced.
 
 from __future__ import annotations
 
-import io
 import sqlite3
 import zipfile
 from datetime import date
@@ -15,17 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from qualityschool_desktop import cli
 from qualityschool_desktop.workspace import Workspace
 from .demo_cache import DEMO_INSTALLATION, copy_demo
+from .test_cli import run
 
 TODAY = date(2026, 11, 23)
-
-
-def run(*argv: str) -> tuple[int | None, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = cli.run(cli.parse(list(argv)), out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

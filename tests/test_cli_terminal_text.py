@@ -4,25 +4,18 @@ follows) or a line break is printed with its control characters shown escaped.""
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
 import pytest
 
-from qualityschool_desktop import cli
 from qualityschool_desktop.text import for_terminal
 from qualityschool_desktop.workspace import Workspace
 
 from .laptops import Laptop, laptops, start_school  # noqa: F401 (a fixture)
+from .test_cli import run
 
 HOSTILE = "ก\x1b[2Jข\x1b[8m\nไฟล์ปลอม\r\x07\x9b31m\u202eค"
-
-
-def run(*argv: str) -> tuple[int | None, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = cli.run(cli.parse(list(argv)), out=out, err=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def assert_safe(printed: str) -> None:

@@ -22,7 +22,7 @@ from qualityschool_desktop.reports.summary import summary_data, summary_tables, 
 from qualityschool_desktop.reports.summary.export import write_csv
 from qualityschool_desktop.reports.summary.word import write_summary_docx
 from qualityschool_desktop.thai import thai_digits
-from qualityschool_desktop.validation import MAX_TEXT
+from qualityschool_desktop.value_rules import MAX_TEXT
 from qualityschool_desktop.workspace import Workspace
 from .demo_cache import DEMO_INSTALLATION, copy_demo
 from tests.pdf_checks import needs_poppler, pdftotext

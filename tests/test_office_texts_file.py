@@ -12,7 +12,7 @@ import pytest
 from qualityschool_desktop import cli
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.inspection.texts import OfficeTexts
-from qualityschool_desktop.validation import MAX_TEXT
+from qualityschool_desktop.value_rules import MAX_TEXT
 from qualityschool_desktop.workspace import Workspace
 
 

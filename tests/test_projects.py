@@ -13,11 +13,11 @@ from qualityschool_desktop.thai import office_name
 from qualityschool_desktop.errors import OwnershipError, ValidationError
 from qualityschool_desktop.projects import fiscal_quarter, quarters_of, shares
 from qualityschool_desktop.projects.rules import BEHIND_NEEDS_REASON
-from qualityschool_desktop.validation import MAX_TEXT
+from qualityschool_desktop.value_rules import MAX_TEXT
 from qualityschool_desktop.workspace import Workspace
 
 from .laptops import (  # noqa: F401 (fixture)
-    Laptops, behind_owner_check, edit_rows, forge, laptops, read_members, rows_of, start_school, write_members,
+    Laptops, edit_rows, forge, forged_by_another_key, laptops, read_members, rows_of, start_school, write_members,
 )
 
 YEAR = 2565
@@ -182,25 +182,13 @@ def test_a_project_round_trips_and_only_the_school_changes_it(laptops: Laptops) 
 @pytest.mark.parametrize("who", ["supervisor", "another-school"])
 def test_another_key_cannot_change_the_project(laptops: Laptops, who: str) -> None:
     school, district, ids = school_with_project(laptops)
-    other = laptops(who)
-    other.import_(school.export("to-other.qsx"))
-    with other.open() as workspace:
-        if who == "another-school":
-            start_school(workspace, code="6301000009", name="โรงเรียนบ้านอื่น")
-        with behind_owner_check(workspace):  # an adversary's own database
-            workspace.projects.update(ids["project"], status="finished")
-    members = read_members(other.export("forged.qsx"))
 
     def finished(row: dict[str, Any]) -> None:
         row["status"] = "finished"
 
-    members = edit_rows(members, "projects", finished)
-    for name in list(members):
-        if name.startswith("records/") and name not in ("records/schools.jsonl", "records/projects.jsonl"):
-            members.pop(name)
-    with other._briefly():
-        members = forge(members)
-    forged = write_members(other.root / "files" / "forged-projects.qsx", members)
+    forged = forged_by_another_key(laptops, who, school, "projects",
+                                   lambda workspace: workspace.projects.update(ids["project"], status="finished"),
+                                   finished, "forged-projects.qsx")
     result = district.import_(forged)
     assert result.counts["projects"].updated == 0
     assert result.counts["projects"].pending == 1

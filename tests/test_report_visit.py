@@ -26,7 +26,7 @@ from qualityschool_desktop.reports.visit.pdf import (
 )
 from qualityschool_desktop.thai import DigitText
 from qualityschool_desktop.typeset import MARGIN
-from qualityschool_desktop.visits import Visit
+from qualityschool_desktop.visit_records import Visit
 from qualityschool_desktop.workspace import Workspace
 
 from .pdf_checks import break_problems, find_in_order, needs_poppler, pdftotext

@@ -11,17 +11,13 @@ from qualityschool_desktop import exchange
 from qualityschool_desktop.exchange import rejudge
 
 from .laptops import CODE_A, Laptop, laptops  # noqa: F401 (a fixture)
-from .test_review_offices import AREA, COMMENT, state_at, submitted
+from .test_review_offices import AREA, COMMENT, returned_at_district, state_at
 
 Laptops = Callable[[str], Laptop]
 
 
 def returned_by_district(laptops: Laptops) -> tuple[Laptop, Laptop, dict[str, str], object]:
-    school, ids = submitted(laptops)
-    district = laptops("district")
-    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+    school, ids, district = returned_at_district(laptops)
     result = school.import_(district.export("o.qsx", school_codes=[CODE_A]))
     return school, district, ids, result
 
@@ -44,11 +40,7 @@ def test_the_district_s_return_waits_and_binding_its_key_applies_it(laptops: Lap
 
 
 def test_the_import_binds_the_office_key_a_person_ticked_and_the_return_applies(laptops: Laptops) -> None:
-    school, ids = submitted(laptops)
-    district = laptops("district")
-    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+    school, ids, district = returned_at_district(laptops)
     decided = district.export("o.qsx", school_codes=[CODE_A])
     with school.open() as workspace:
         preview = exchange.preview_import(workspace, decided)

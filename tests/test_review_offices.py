@@ -36,12 +36,30 @@ def submitted(laptops: Laptops) -> tuple[Laptop, dict[str, str]]:
     return school, ids
 
 
-def test_a_stranger_who_reviews_first_does_not_override_the_district(laptops: Laptops) -> None:
+def submitted_at(laptops: Laptops, *names: str) -> tuple[Laptop, dict[str, str], list[Laptop]]:
+    """School A submitted (:func:`submitted`) and its file ``s.qsx`` imported at the laptops
+    ``names``, made and imported in that order."""
     school, ids = submitted(laptops)
-    stranger, district = laptops("stranger"), laptops("district")
+    others = [laptops(name) for name in names]
     first = school.export("s.qsx", school_codes=[CODE_A])
-    stranger.import_(first)
-    district.import_(first)
+    for other in others:
+        other.import_(first)
+    return school, ids, others
+
+
+def returned_at_district(laptops: Laptops) -> tuple[Laptop, dict[str, str], Laptop]:
+    """School A submitted (:func:`submitted`), its file imported at the district, which returned
+    the round with :data:`COMMENT` as :data:`AREA`; nothing is exported back yet."""
+    school, ids = submitted(laptops)
+    district = laptops("district")
+    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
+    with district.open() as workspace:
+        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+    return school, ids, district
+
+
+def test_a_stranger_who_reviews_first_does_not_override_the_district(laptops: Laptops) -> None:
+    school, ids, (stranger, district) = submitted_at(laptops, "stranger", "district")
     with stranger.open() as workspace:
         workspace.reviews.decide(ids["assessment"], "accepted", office_name=AREA)
     with district.open() as workspace:
@@ -79,11 +97,7 @@ def test_a_relayed_stranger_decision_is_refused_at_the_district(laptops: Laptops
 
 
 def test_without_a_bound_office_no_decision_from_elsewhere_applies(laptops: Laptops) -> None:
-    school, ids = submitted(laptops)
-    district = laptops("district")
-    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+    school, ids, district = returned_at_district(laptops)
     decided = district.export("o.qsx", school_codes=[CODE_A])
     result = school.import_(decided)
     assert state_at(school, ids["assessment"]) == ("waiting", [])
@@ -133,11 +147,7 @@ def test_signers_office_binds_from_the_command_line(laptops: Laptops) -> None:
 def test_an_office_key_unbound_decides_no_more(laptops: Laptops) -> None:
     """The window's "ยกเลิกกุญแจสำนักงาน" (issue 13, open after s22): the binding is listed per key
     and can be taken off again; a decision from the key is refused once more."""
-    school, ids = submitted(laptops)
-    district = laptops("district")
-    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+    school, ids, district = returned_at_district(laptops)
     with school.open() as workspace:
         offices.bind(workspace, district.fingerprint, "สพป.ตาก เขต 2")
         assert offices.offices_of(workspace.db.conn, district.fingerprint) == [STORED]

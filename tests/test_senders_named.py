@@ -11,18 +11,14 @@ from qualityschool_desktop.exchange import senders
 from qualityschool_desktop.review import offices
 
 from .laptops import CODE_A, NAME_A, Laptop, laptops, start_school, start_visit  # noqa: F401 (a fixture)
-from .test_review_offices import AREA, COMMENT, submitted
+from .test_review_offices import AREA, COMMENT, submitted_at
 
 Laptops = Callable[[str], Laptop]
 VISITOR = "นายสมศักดิ์ รักเรียน"
 
 
 def test_the_signers_and_pending_name_the_school_the_supervisor_and_the_office(laptops: Laptops) -> None:
-    school, ids = submitted(laptops)
-    supervisor, district = laptops("supervisor"), laptops("district")
-    first = school.export("s.qsx", school_codes=[CODE_A])
-    supervisor.import_(first)
-    district.import_(first)
+    school, ids, (supervisor, district) = submitted_at(laptops, "supervisor", "district")
     with supervisor.open() as workspace:
         start_visit(workspace, ids["school"], visitor=VISITOR)
     with district.open() as workspace:
@@ -48,11 +44,7 @@ def test_the_signers_and_pending_name_the_school_the_supervisor_and_the_office(l
 
 
 def test_a_laptop_that_only_imported_schools_does_not_sign_as_their_office(laptops: Laptops) -> None:
-    school, ids = submitted(laptops)
-    supervisor, district = laptops("supervisor"), laptops("district")
-    first = school.export("s.qsx", school_codes=[CODE_A])
-    supervisor.import_(first)
-    district.import_(first)
+    _school, ids, (supervisor, district) = submitted_at(laptops, "supervisor", "district")
     with supervisor.open() as workspace:
         assert "สพป" not in senders.own_sender(workspace).words()
     with district.open() as workspace:  # the district reviews: it acts as the office
@@ -65,11 +57,7 @@ def test_the_closing_summary_names_a_school_as_stored_here_when_its_change_waits
     waits, and the import's closing lines name the school as stored here, not "แก้ด้วย sqlite"."""
     from qualityschool_desktop.exchange.results import SchoolsDone
 
-    school, _ids = submitted(laptops)
-    supervisor, district = laptops("supervisor"), laptops("district")
-    first = school.export("s.qsx", school_codes=[CODE_A])
-    supervisor.import_(first)
-    district.import_(first)
+    school, _ids, (supervisor, district) = submitted_at(laptops, "supervisor", "district")
     with supervisor.open() as workspace:
         workspace.db.execute("UPDATE schools SET name = 'แก้ด้วย sqlite' WHERE code = ?", [CODE_A])
         workspace.db.conn.commit()

@@ -11,7 +11,7 @@ import pytest
 
 from qualityschool_desktop.inspection.picture import round_picture
 from qualityschool_desktop.reports.summary import summary_data, summary_tables
-from qualityschool_desktop.reports.summary.pdf import ALL_REPORTED
+from qualityschool_desktop.reports.summary.form_words import ALL_REPORTED
 from qualityschool_desktop.reports.summary.wording import situation
 from qualityschool_desktop.thai import DigitText
 from qualityschool_desktop.workspace import Workspace

@@ -17,7 +17,8 @@ from qualityschool_desktop.district import DistrictPicture
 from qualityschool_desktop.inspection.picture import round_picture
 from qualityschool_desktop.reports.blocks import report_styles
 from qualityschool_desktop.reports.summary import summary_data, write_summary_report
-from qualityschool_desktop.reports.summary.pdf import DISTRICTS_WIDTHS, NO_DISTRICT, SCHOOLS_WIDTHS
+from qualityschool_desktop.reports.summary.form_words import NO_DISTRICT
+from qualityschool_desktop.reports.summary.pdf import DISTRICTS_WIDTHS, SCHOOLS_WIDTHS
 from qualityschool_desktop.reports.summary.wording import office_districts
 from qualityschool_desktop.thai import arabic_digits, thai_digits
 from qualityschool_desktop.typeset import MARGIN, ThaiParagraph, pdf_bytes, thai_table

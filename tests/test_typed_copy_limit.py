@@ -11,7 +11,7 @@ import pytest
 
 from qualityschool_desktop.clock import now_iso
 from qualityschool_desktop.errors import StorageError
-from qualityschool_desktop.validation import MAX_TEXT
+from qualityschool_desktop.value_rules import MAX_TEXT
 from qualityschool_desktop.workspace import Workspace
 
 # 200,001 characters as pasted (the last tone mark doubled, as from a PDF); cleaning keeps one mark.

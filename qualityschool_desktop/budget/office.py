@@ -16,7 +16,7 @@ from ..collation import thai_key
 from ..errors import NotFoundError, ValidationError
 from ..schools import School
 from ..thai import BE_OFFSET, office_name, thai_digits
-from ..validation import MAX_YEAR_BE, MIN_YEAR_BE
+from ..value_rules import MAX_YEAR_BE, MIN_YEAR_BE
 from ..workspace import Workspace
 from .commitment import commitment_satang
 from .decided import Decided

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..clock import be_year_hint
 from ..thai import fiscal_year_of, format_date, thai_digits
-from ..validation import MAX_YEAR_BE, MIN_YEAR_BE
+from ..value_rules import MAX_YEAR_BE, MIN_YEAR_BE
 from ..workspace import Workspace
 
 CLOCK_NOTE = (

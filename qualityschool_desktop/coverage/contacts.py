@@ -25,7 +25,7 @@ from ..text import clean_text
 
 if TYPE_CHECKING:
     from ..schools import Schools
-from ..validation import CODE, STAMP, UUID, Rule, choice, line
+from ..value_rules import CODE, STAMP, UUID, Rule, choice, line
 from .rules import CHANNELS
 
 NO_TOPIC = "โปรดพิมพ์เรื่องที่ติดต่อก่อนบันทึก"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import validation
-from ..validation import MAX_FILE_BYTES
+from ..value_rules import MAX_FILE_BYTES
 from . import signing
 from .records import TABLES, ExchangeError
 

@@ -60,7 +60,7 @@ from ..thai import Own, Sentence
 from ..typed_rounds import KEY, kept_aliases  # noqa: F401 (the exchange reads them here)
 from ..typed_rounds import KEY_END as _KEY_END
 from ..typed_rounds import kept_line as _kept_line
-from ..validation import STAMP, CODE10
+from ..value_rules import STAMP, CODE10
 from . import signing
 from .advice import NO_PATH
 from .append_only import BY_ROUND, BY_SCHOOL, KEPT_BY_ROUND, KEPT_BY_SCHOOL

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from ..clock import now_iso
-from ..validation import STAMP
+from ..value_rules import STAMP
 from ..ids import new_id
 from . import signing
 from .records import ExchangeError, travelling_form

@@ -85,7 +85,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..clock import now_iso
-from ..validation import STAMP
+from ..value_rules import STAMP
 from ..ids import installation_id_for, is_derived
 from . import signing
 from .records import ExchangeError

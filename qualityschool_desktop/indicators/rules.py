@@ -14,7 +14,7 @@ from typing import Any, Callable, Mapping
 
 from .. import validation
 from ..errors import ValidationError
-from ..validation import FLAG, MAX_INTEGER, MAX_YEAR_BE, MIN_YEAR_BE, TRACKED, UUID, Rule, choice, integer, line
+from ..value_rules import FLAG, MAX_INTEGER, MAX_YEAR_BE, MIN_YEAR_BE, TRACKED, UUID, Rule, choice, integer, line
 
 MAX_SPAN_YEARS = 10
 DEFAULT_SPAN = (2566, 2570)  # seed 003: ค่าเป้าหมาย ๒๕๖๖ … ๒๕๗๐

@@ -27,7 +27,7 @@ from ..ids import new_id
 from ..schools import Schools
 from ..storage import CoreDatabase
 from ..text import clean_text, strip_control_characters
-from ..validation import MAX_TEXT
+from ..value_rules import MAX_TEXT
 from .rounds import InspectionRounds
 from .texts import ONE_LINE, TEXT_FIELDS, ModelSchool, OfficeTexts, ProblemText, districts_of, office_name
 

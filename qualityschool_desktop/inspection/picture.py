@@ -11,7 +11,7 @@ from datetime import date
 
 from ..district import DistrictPicture, Selection, district_picture
 from ..picture_cache import cached
-from ..visits import Visit
+from ..visit_records import Visit
 from ..workspace import Workspace
 from .rounds import InspectionRound
 

@@ -26,7 +26,7 @@ from ..ids import new_id
 from ..storage import CoreDatabase
 from ..thai import BE_OFFSET, format_date, thai_digits
 from ..thai_dates import parse_date
-from ..validation import MAX_YEAR_BE, MIN_YEAR_BE
+from ..value_rules import MAX_YEAR_BE, MIN_YEAR_BE
 
 MAX_ROUND = 12
 BAD_YEAR = "ปีงบประมาณ {year} ไม่ถูกต้อง (ใช้ปี พ.ศ. ตั้งแต่ ๒๕๐๐ ถึง ๒๗๐๐ เช่น ๒๕๖๙)"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping
 
 from .. import validation
-from ..validation import (
+from ..value_rules import (
     CODE, FLAG, MAX_INTEGER, MAX_LEVEL, MAX_MEASURE, MAX_ROUND, MAX_YEAR_BE, MIN_LEVEL, MIN_YEAR_BE, TRACKED, UUID, UUID_OR_NULL, Rule,
     choice, date, integer, line, text,
 )

@@ -21,8 +21,8 @@ from decimal import Decimal
 from typing import Any
 
 from .. import validation
-from ..validation import FLAG, MAX_INTEGER, MAX_SATANG, MAX_YEAR_BE, MIN_YEAR_BE, TRACKED, UUID, UUID_OR_NULL, Rule
-from ..validation import choice, integer, line, text
+from ..value_rules import FLAG, MAX_INTEGER, MAX_SATANG, MAX_YEAR_BE, MIN_YEAR_BE, TRACKED, UUID, UUID_OR_NULL, Rule
+from ..value_rules import choice, integer, line, text
 
 STATUSES = {"finished": "ดำเนินการเสร็จสิ้นแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ",
             "not_started": "ยังไม่ได้ดำเนินการ"}

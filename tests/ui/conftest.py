@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QSize
@@ -61,6 +61,37 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "demo.sqlite3"
     shutil.copy(demo_file, copy)
     return copy
+
+
+@pytest.fixture
+def office_report_page(qtbot, demo_copy: Path) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-def]
+    """Opens the office-report page (รายงานผลการตรวจราชการ) on :func:`demo_copy` at a round
+    (``"2569-2"``), 1366×768 and shown; ``prepare`` changes the workspace first, ``activate``
+    makes the page the active window before the round is shown. Closed, with its workspace, after
+    the test."""
+    from ui.office_report.page import OfficeReportPage
+
+    opened: list[tuple[Any, Workspace]] = []
+
+    def open_page(round_id: str, *, prepare: Callable[[Workspace], None] | None = None,
+                  activate: bool = False) -> OfficeReportPage:
+        workspace = Workspace.open(demo_copy)
+        if prepare is not None:
+            prepare(workspace)
+        widget = OfficeReportPage(workspace)
+        qtbot.addWidget(widget)
+        opened.append((widget, workspace))
+        widget.resize(1366, 768)
+        widget.show()
+        if activate:
+            widget.activateWindow()
+        widget.refresh(round_id)
+        return widget
+
+    yield open_page
+    for widget, workspace in opened:
+        widget.close()
+        workspace.close()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from tests.laptops import CODE_A, Laptops, laptops  # noqa: F401 (a fixture)
-from tests.test_review_offices import AREA, COMMENT, submitted
+from tests.test_review_offices import returned_at_district
 from ui.exchange.import_dialog import ImportPreviewDialog
 
 from .test_exchange_review import controller_of, open_window, wait_for_dialog
@@ -22,11 +22,7 @@ SHOTS = Path(os.environ.get("QSD_SHOTS", "")) if os.environ.get("QSD_SHOTS") els
 
 def test_a_new_province_s_card_names_the_office_and_offers_its_tick(
         qtbot: Any, laptops: Laptops, tmp_path: Path) -> None:  # noqa: F811
-    school, ids = submitted(laptops)
-    district = laptops("district")
-    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+    school, ids, district = returned_at_district(laptops)
     decided = district.export("d7.qsx", school_codes=[CODE_A])
     window = open_window(qtbot, laptops("province"), tmp_path)
     controller = controller_of(window)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.laptops import CODE_A, Laptops, laptops  # noqa: F401 (a fixture)
-from tests.test_review_offices import AREA, COMMENT, state_at, submitted
+from tests.test_review_offices import COMMENT, returned_at_district, state_at
 from ui.exchange.import_dialog import ImportPreviewDialog, ImportResultDialog
 from ui.exchange.office_tick import OfficeTick
 
@@ -23,11 +23,7 @@ SHOTS = Path(os.environ.get("QSD_SHOTS", "")) if os.environ.get("QSD_SHOTS") els
 
 def test_the_office_tick_binds_the_key_and_the_return_reaches_the_school(
         qtbot: Any, laptops: Laptops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
-    school, ids = submitted(laptops)
-    district = laptops("district")
-    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+    school, ids, district = returned_at_district(laptops)
     decided = district.export("district.qsx", school_codes=[CODE_A])
     window = open_window(qtbot, school, tmp_path)
     controller = controller_of(window)

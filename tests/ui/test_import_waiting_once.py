@@ -12,7 +12,7 @@ import pytest
 
 from qualityschool_desktop import exchange
 from tests.laptops import CODE_A, Laptops, laptops  # noqa: F401 (a fixture)
-from tests.test_review_offices import AREA, COMMENT, submitted
+from tests.test_review_offices import returned_at_district
 from ui.exchange.import_dialog import ImportPreviewDialog, ImportResultDialog
 
 from .test_exchange_review import controller_of, open_window, wait_for_dialog
@@ -23,11 +23,7 @@ SHOTS = Path(os.environ.get("QSD_SHOTS", "")) if os.environ.get("QSD_SHOTS") els
 
 def test_the_same_waiting_verdict_in_two_files_is_counted_once(
         qtbot: Any, laptops: Laptops, tmp_path: Path) -> None:  # noqa: F811
-    school, ids = submitted(laptops)
-    district = laptops("district")
-    district.import_(school.export("s.qsx", school_codes=[CODE_A]))
-    with district.open() as workspace:
-        workspace.reviews.decide(ids["assessment"], "returned", COMMENT, office_name=AREA)
+    school, ids, district = returned_at_district(laptops)
     first = district.export("d1.qsx", school_codes=[CODE_A])
     school.import_(first)  # waits: the office key is not bound at the school
     second = district.export("d2.qsx", school_codes=[CODE_A])

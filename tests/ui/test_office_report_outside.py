@@ -5,7 +5,6 @@ over them silently."""
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,21 +22,14 @@ pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture
-def page(qtbot: Any, demo_copy: Path) -> Any:
-    workspace = Workspace.open(demo_copy)
-    workspace.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")
-    workspace.office_texts.add_problem(2569, 2, ProblemText("ปัญหาที่หนึ่ง", "แก้ที่หนึ่ง"))
-    workspace.office_texts.add_problem(2569, 2, ProblemText("ปัญหาที่สอง", "แก้ที่สอง"))
-    workspace.office_texts.end_own_bursts()
-    widget = OfficeReportPage(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    widget.activateWindow()
-    widget.refresh("2569-2")
-    yield widget
-    widget.close()
-    workspace.close()
+def page(office_report_page: Any) -> Any:
+    def texts(workspace: Workspace) -> None:
+        workspace.office_texts.set_text(2569, 2, "office", "สำนักงานศึกษาธิการจังหวัดตาก")
+        workspace.office_texts.add_problem(2569, 2, ProblemText("ปัญหาที่หนึ่ง", "แก้ที่หนึ่ง"))
+        workspace.office_texts.add_problem(2569, 2, ProblemText("ปัญหาที่สอง", "แก้ที่สอง"))
+        workspace.office_texts.end_own_bursts()
+
+    return office_report_page("2569-2", prepare=texts, activate=True)
 
 
 def _problems(page: OfficeReportPage) -> list[str]:

@@ -3,12 +3,10 @@ describes the round shown, and a draft can still be accepted after switching bac
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from qualityschool_desktop.workspace import Workspace
 from ui.common.wrapping import plain
 from ui.office_report.page import OfficeReportPage
 
@@ -16,16 +14,8 @@ pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture
-def page(qtbot: Any, demo_copy: Path) -> Any:
-    workspace = Workspace.open(demo_copy)
-    widget = OfficeReportPage(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    widget.refresh("2569-2")
-    yield widget
-    widget.close()
-    workspace.close()
+def page(office_report_page: Any) -> Any:
+    return office_report_page("2569-2")
 
 
 def _choose(page: OfficeReportPage, year: int, number: int) -> None:

@@ -5,14 +5,12 @@ break ปีงบประมาณ in the middle, at any width."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QLabel
 
-from qualityschool_desktop.workspace import Workspace
 from ui.common.wrapping import plain, unbroken
 from ui.office_report.page import OfficeReportPage
 
@@ -20,16 +18,8 @@ pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.fixture
-def page(qtbot: Any, demo_copy: Path) -> Any:
-    workspace = Workspace.open(demo_copy)
-    widget = OfficeReportPage(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    widget.refresh("2570-1")
-    yield widget
-    widget.close()
-    workspace.close()
+def page(office_report_page: Any) -> Any:
+    return office_report_page("2570-1")
 
 
 def _texts(page: OfficeReportPage) -> list[str]:

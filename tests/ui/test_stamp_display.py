@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from qualityschool_desktop.ids import new_id
-from qualityschool_desktop.visits import VisitEvent
+from qualityschool_desktop.visit_records import VisitEvent
 from qualityschool_desktop.workspace import Workspace
 from tests.ui.keyboard import show_active
 from ui.common.digits import moment

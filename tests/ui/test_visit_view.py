@@ -231,7 +231,7 @@ def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tm
 
 
 def test_file_buttons_act_only_on_a_chosen_file(qtbot) -> None:
-    from qualityschool_desktop.visits import VisitAttachment
+    from qualityschool_desktop.visit_records import VisitAttachment
     from ui.visits.panels import AttachmentBox
 
     box = AttachmentBox("check")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop import clock
 from qualityschool_desktop.thai import BE_OFFSET, MONTHS, arabic_digits, digits
-from qualityschool_desktop.validation import MAX_YEAR_BE, MIN_YEAR_BE
+from qualityschool_desktop.value_rules import MAX_YEAR_BE, MIN_YEAR_BE
 
 from . import strings_dates as text
 

@@ -18,7 +18,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton,
     QScrollArea, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -28,16 +28,16 @@ from qualityschool_desktop.plans.rules import STATUSES
 from qualityschool_desktop.plans.store import Plan, PlanParts
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns
-from ui.common.digits import follow, number, shown, shown_text
+from ui.common.digits import follow, shown, shown_text
 from ui.common.flow import FlowLayout, header_layout
 from ui.common.edit_blocks import school_edit_block
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 from ui.shell.api import SchoolTab
 
-from . import cells, indicator_columns
+from . import cells, filling, indicator_columns
 from . import strings as text
-from .fit import ShortContent, ShortWindowFit, show_title_start
+from .fit import ShortContent, ShortWindowFit
 from . import plan_commands
 from .plan_commands import done
 from .edits import (
@@ -316,7 +316,7 @@ class PlanPanel(SchoolTab):
         try:
             if self.parts is not None:
                 self.plan_pick.setCurrentIndex(max(self.plan_pick.findData(self.parts.plan.id), 0))
-                self._fill_plan(self.parts)
+                filling.fill_plan(self, self.parts)
         finally:
             self._filling = False
         self._show_held()
@@ -342,84 +342,6 @@ class PlanPanel(SchoolTab):
     def confirm_leave(self) -> bool:
         """Before the school page is left: a refused cell is not dropped without a word."""
         return self._saver.confirm_leave(self)
-
-    def _fill_plan(self, parts: PlanParts) -> None:
-        plan = parts.plan
-        if not self.title_edit.hasFocus():
-            self.title_edit.setText(plan.title)
-            show_title_start(self.title_edit)
-        for spin, year in ((self.first_year, plan.first_year), (self.last_year, plan.last_year)):
-            spin.blockSignals(True)
-            spin.setValue(year)
-            spin.blockSignals(False)
-        self.base_label.setText(shown(text.BASE.format(round=plan.base_round, year=plan.base_year))
-                                if plan.base_year else text.NO_BASE)
-        progress = self.progress
-        if progress is not None and progress.before is not None and progress.now is not None:
-            self.progress_label.setText(shown(text.PROGRESS_SUMMARY.format(
-                before=text.ROUND_SHORT.format(year=progress.before.fiscal_year, round=progress.before.round),
-                now=text.ROUND_SHORT.format(year=progress.now.fiscal_year, round=progress.now.round),
-                moved=len(progress.moved_goals),
-                count=len(progress.goals)) + cells.fell_text(progress)))
-        else:
-            self.progress_label.setText(text.PROGRESS_WAITING)
-        framework = self.workspace.plans.framework_of(plan)
-        by_goal = {g.goal.id: g for g in progress.goals} if progress else {}
-        has_round = progress is not None and progress.now is not None
-        self.goals.setRowCount(len(parts.goals))
-        for row, goal in enumerate(parts.goals):
-            self.goals.fill(row, G_COMPONENT, cells.component_text(framework, goal.component_code), goal.id,
-                            key=goal.component_code)
-            self.goals.fill(row, G_NAME, goal.name, goal.id)
-            self.goals.fill(row, G_ITEMS, ", ".join(shown(code) for code in goal.item_codes), goal.id,
-                            tip="\n".join(f"{shown(c)} {framework.item(c).title}" for c in goal.item_codes
-                                          if framework.has_item(c)))
-            self.goals.fill(row, G_LEVEL, cells.level_text(framework, goal.target_level), goal.id,
-                            key=goal.target_level)
-            self.goals.fill(row, G_PROGRESS, cells.goal_progress_text(by_goal.get(goal.id), has_round), goal.id,
-                            editable=False)
-        self.short_fit.fit()  # a short tab: the lines just set go to the tooltip
-        self._fill_indicators(parts)
-        self.activities.setRowCount(len(parts.activities))
-        for row, activity in enumerate(parts.activities):
-            for column, value, editable, key in (
-                (A_NAME, activity.name, True, None), (A_OWNER, activity.owner, True, None),
-                (A_START, cells.iso_day(activity.starts_on), True, None),
-                (A_END, cells.iso_day(activity.ends_on), True, None),
-                (A_BUDGET, cells.baht_figures(activity.budget_baht), True, None),
-                (A_WORDS, cells.baht_words(activity.budget_baht), False, None),
-                (A_STATUS, activity.status_label, True, activity.status),
-            ):
-                self.activities.fill(row, column, value, activity.id, editable=editable, key=key)
-        total = parts.budget_total
-        self.total_label.setText(text.TOTAL.format(amount=number(total), words=cells.baht_words(total))
-                                 if total else text.TOTAL_NONE)
-        self.suggestion_list.clear()
-        for offer in self.offered:
-            item = QListWidgetItem(shown_text(shown(text.SUGGESTION.format(code=offer.item_code, title=offer.title,
-                                                                         reason=offer.reason))))
-            item.setToolTip(item.text())
-            self.suggestion_list.addItem(item)
-        if not self.offered:
-            self.suggestion_list.addItem(QListWidgetItem(text.NO_SUGGESTIONS))
-        if self.offered:
-            self.suggestion_list.setCurrentRow(0)
-
-    def _fill_indicators(self, parts: PlanParts) -> None:
-        years = parts.plan.years
-        self.indicators.set_headers([*text.INDICATOR_FIXED, *(shown(text.TARGET_HEADER.format(year=y)) for y in years),
-                                     *(shown(text.ACTUAL_HEADER.format(year=y)) for y in years), *text.INDICATOR_TAIL])
-        indicator_columns.fit(self.indicators, len(years))
-        by_id = {p.indicator.id: p for p in self.progress.indicators} if self.progress else {}
-        self.indicators.setRowCount(len(parts.indicators))
-        for row, indicator in enumerate(parts.indicators):
-            values = [indicator.name, indicator.unit, cells.measure(indicator.baseline),
-                      *(cells.measure(indicator.targets.get(y)) for y in years),
-                      *(cells.measure(indicator.actuals.get(y)) for y in years), indicator.responsible]
-            for column, value in enumerate(values):
-                self.indicators.fill(row, column, value, indicator.id)
-            self.indicators.fill(row, len(values), cells.indicator_progress_text(by_id.get(indicator.id)),
-                                 indicator.id, editable=False)
 
     def _shut_if_blocked(self) -> None:
         """Shut every edit, with the reason as the hint, where this laptop may not change the plan."""

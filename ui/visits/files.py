@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from qualityschool_desktop.errors import QualitySchoolError
-from qualityschool_desktop.visits import Visit, VisitAttachment
+from qualityschool_desktop.visit_records import Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
 from ui.common.notices import Notice
 from ui.common.save_lines import ERROR_COLOUR

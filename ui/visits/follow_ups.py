@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.follow_ups import FollowUp
 from qualityschool_desktop.visit_owners import owned_elsewhere
-from qualityschool_desktop.visits import Visit
+from qualityschool_desktop.visit_records import Visit
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_state import Saver, done
 

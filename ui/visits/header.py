@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from qualityschool_desktop.visits import VISIT_TYPES, Visit
+from qualityschool_desktop.visit_records import VISIT_TYPES, Visit
 from ui.common.date_fields import ThaiDateEdit, ThaiTimeEdit
 from ui.common.digits import styled
 from ui.common.flow import FlowLayout

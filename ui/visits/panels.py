@@ -23,7 +23,7 @@ from ui.common import digits
 from ui.common.clean_paste import show_pasted_clean
 from ui.common.digits import score as shown_score
 from ui.common.digits import shown
-from qualityschool_desktop.visits import Finding, Person, VisitAttachment
+from qualityschool_desktop.visit_records import Finding, Person, VisitAttachment
 from ui.common.level_keys import LevelKeys
 from ui.common.save_lines import FieldNote, beside
 from ui.common.locked import show_locked

@@ -11,7 +11,7 @@ from functools import partial
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from qualityschool_desktop.visits import Visit
+from qualityschool_desktop.visit_records import Visit
 from qualityschool_desktop.workspace import Workspace
 from ui.common.save_lines import FieldNote
 from ui.common.save_state import Saver, done

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from qualityschool_desktop.schools import School
-    from qualityschool_desktop.visits import Visit
+    from qualityschool_desktop.visit_records import Visit
     from qualityschool_desktop.workspace import Workspace
 
     from ui.common.notices import Notify

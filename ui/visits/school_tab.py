@@ -12,7 +12,7 @@ from qualityschool_desktop.changes import Changes
 from ui.common.digits import day as shown_day
 from ui.common.digits import shown
 from qualityschool_desktop.visit_owners import owned_elsewhere
-from qualityschool_desktop.visits import VISIT_TYPES, Visit
+from qualityschool_desktop.visit_records import VISIT_TYPES, Visit
 from qualityschool_desktop.workspace import Workspace
 from ui.common.columns import fit_columns
 from ui.common.edit_blocks import shut_if_read_only

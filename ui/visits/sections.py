@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from qualityschool_desktop.follow_ups import STATUSES, FollowUp
 from qualityschool_desktop.framework import Framework
-from qualityschool_desktop.visits import Person, VisitEvent
+from qualityschool_desktop.visit_records import Person, VisitEvent
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import day as shown_day
 from ui.common.digits import follow as digits_follow

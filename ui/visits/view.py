@@ -31,7 +31,7 @@ from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop.visit_blanks import empty_components
 from qualityschool_desktop.visit_owners import owned_elsewhere
-from qualityschool_desktop.visits import Finding, Visit, VisitAttachment
+from qualityschool_desktop.visit_records import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field, confirm_leave_fields, hold_refusals

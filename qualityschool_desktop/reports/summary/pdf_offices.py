@@ -16,7 +16,7 @@ from ...thai import DigitText
 from ...typeset import ThaiParagraph
 from ...typeset.contents import Contents, ContentsMark
 from ..document import Document
-from . import pdf
+from . import form_words, pdf
 from .offices import ByOffice
 from .strings import (
     CONTENTS, CONTENTS_PAGE, PART_CONTENTS_LINE, PART_HEADING, PART_NONE_REPORTED, PART_OFFICE_NOTE, PART_OVERVIEW,
@@ -76,7 +76,7 @@ def layout(data: ByOffice, t: DigitText) -> Document:
     for index, section in enumerate(data.offices, start=1):
         heading = t(PART_HEADING, number=index + 1, title=titles[index][0])
         if section.data is None:
-            names = [ThaiParagraph(f"{pdf.BULLET}{school.name} ({school.district or pdf.NO_DISTRICT})", s["list"])
+            names = [ThaiParagraph(f"{form_words.BULLET}{school.name} ({school.district or form_words.NO_DISTRICT})", s["list"])
                      for school in section.schools]
             none = t(PART_NONE_REPORTED, office=t(section.office), count=len(section.schools))
             story = _opening(index + 1, heading, none, None, s)
@@ -90,8 +90,8 @@ def layout(data: ByOffice, t: DigitText) -> Document:
     picture = overview.picture
     return Document(
         parts=parts,
-        title=pdf.DOC_TITLE.format(office=office, year=picture.fiscal_year, round=picture.round),
+        title=form_words.DOC_TITLE.format(office=office, year=picture.fiscal_year, round=picture.round),
         author=office,
-        running_head=t(pdf.RUNNING_HEAD, year=picture.fiscal_year, round=picture.round),
+        running_head=t(form_words.RUNNING_HEAD, year=picture.fiscal_year, round=picture.round),
         is_demo=any(school.is_demo for school in picture.schools),
     )

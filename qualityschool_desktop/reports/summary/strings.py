@@ -1,6 +1,6 @@
 """The summary's Thai words that more than its PDF uses: the messages the data module raises, the
 sentences :mod:`.wording` writes for both the PDF and the tables, and the tables' titles and
-headers. (What only the PDF prints sits at the top of :mod:`.pdf`, as in the other reports.)"""
+headers. (What only the printed form says, in the PDF and the Word copy, sits in :mod:`.form_words`.)"""
 
 from __future__ import annotations
 

@@ -26,6 +26,7 @@ from ...workspace import Workspace
 from ..cautions import caution
 from ..output import check_request, write_atomically
 from .wording import listed_problems, numbered
+from . import form_words
 from .data import SummaryData, summary_data
 from .offices import ByOffice, by_office_data, check_by_office
 from .strings import (
@@ -69,7 +70,7 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                 for line in (served_sentence(area, t) for area in offices):
                     if line:
                         w.para("- " + line)
-                w.para(pdf.H62_3, bold=True)
+                w.para(form_words.H62_3, bold=True)
                 rows: list[list[str]] = []
                 spans = []
                 fills: list[tuple[int, int, str, float]] = []  # (row, column, colour, lightened by) as the PDF
@@ -78,7 +79,7 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                     spans.append(len(rows))
                     fills.append((len(rows), 0, OFFICE_ROW_FILL, 0.0))
                     count = sum(len(members) for _, members in area.rows)
-                    rows.append([t(pdf.OFFICE_ROW, office=t(area.office) if area.office else pdf.NO_OFFICE,
+                    rows.append([t(form_words.OFFICE_ROW, office=t(area.office) if area.office else form_words.NO_OFFICE,
                                    count=count)])
                     number = 0
                     for district, members in area.rows:
@@ -91,10 +92,10 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                             result = (BAND_CELL.format(name=standing.band.name) + " " + t.score(standing.score)
                                       if standing is not None and standing.band is not None
                                       else missing_result(data, school.id, t))
-                            rows.append([t(number), district or pdf.NO_DISTRICT, school.name, result])
+                            rows.append([t(number), district or form_words.NO_DISTRICT, school.name, result])
                             if standing is not None and standing.band is not None and standing.band.colour:
                                 fills.append((len(rows) - 1, 3, standing.band.colour, 0.6))
-                table = w.table(pdf.DISTRICTS_HEADER, rows, spans, whole=(0, 1))
+                table = w.table(form_words.DISTRICTS_HEADER, rows, spans, whole=(0, 1))
                 for row, column, colour, amount in fills:
                     shade(table.rows[1 + row].cells[column], colour, amount)
             elif block == "network_schools":
@@ -105,8 +106,8 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                                                                        for v in values)]
                                              for name, code, member, *values in network], whole=(1, 3, 4, 5))
             elif block == "readiness":
-                w.para(pdf.readiness_intro(picture, t), indent=True)
-                header = [pdf.READINESS_HEADER_COMPONENT, *(g.name for g in picture.groups), READINESS_TOTAL]
+                w.para(form_words.readiness_intro(picture, t), indent=True)
+                header = [form_words.READINESS_HEADER_COMPONENT, *(g.name for g in picture.groups), READINESS_TOTAL]
                 table_rows = []
                 for component in picture.components:
                     values = [picture.readiness_counts.get(component.code, {}).get(g.key, 0) for g in picture.groups]
@@ -116,17 +117,17 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                 for column, fill in enumerate(pdf.READINESS_FILLS[: len(picture.groups)], start=1):
                     shade(table.rows[0].cells[column], fill, 0.6)
                 w.chart(chart_png.group_bars_png(
-                    [t(pdf.CHART_NUMBER, code=t(c.code)) for c in picture.components],
+                    [t(form_words.CHART_NUMBER, code=t(c.code)) for c in picture.components],
                     [short_title(c.title) for c in picture.components], [g.name for g in picture.groups],
                     pdf.READINESS_FILLS[: len(picture.groups)],
                     [[picture.readiness_counts.get(c.code, {}).get(g.key, 0) for g in picture.groups]
-                     for c in picture.components], t, CHART_WIDTH), pdf.READINESS_CAPTION)
+                     for c in picture.components], t, CHART_WIDTH), form_words.READINESS_CAPTION)
             elif block == "bands":
-                w.para(pdf.H62_2, bold=True)
-                w.para(pdf.BANDS_INTRO, indent=True)
+                w.para(form_words.H62_2, bold=True)
+                w.para(form_words.BANDS_INTRO, indent=True)
                 total, previous = picture.reported, picture.previous
-                table = w.table([*pdf.BANDS_HEADER, *([pdf.BANDS_PREVIOUS] if previous else [])], [
-                    [pdf.BAND_NAME.format(name=band.name), pdf._band_range(picture.bands, index, t),
+                table = w.table([*form_words.BANDS_HEADER, *([form_words.BANDS_PREVIOUS] if previous else [])], [
+                    [form_words.BAND_NAME.format(name=band.name), pdf._band_range(picture.bands, index, t),
                      t(picture.band_counts.get(band.key, 0)),
                      t(f"{100.0 * picture.band_counts.get(band.key, 0) / total:.1f}") if total else pdf.NO_SCORE,
                      *([t(previous.band_counts.get(band.key, 0))] if previous else [])]
@@ -135,11 +136,11 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                     if band.colour:
                         shade(table.rows[index].cells[0], band.colour, 0.45)
                 w.chart(chart_png.band_bars_png(
-                    [pdf.BAND_NAME.format(name=b.name) for b in picture.bands],
+                    [form_words.BAND_NAME.format(name=b.name) for b in picture.bands],
                     [picture.band_counts.get(b.key, 0) for b in picture.bands], [b.colour for b in picture.bands],
-                    t, CHART_WIDTH), pdf.BANDS_CAPTION)
+                    t, CHART_WIDTH), form_words.BANDS_CAPTION)
             elif block == "schools_by_band":
-                w.para(t(pdf.H62_4), bold=True)
+                w.para(t(form_words.H62_4), bold=True)
                 rows, spans = [], []
                 number = 0  # on across the bands from ๑, as the PDF
                 band_fills: list[tuple[int, str]] = []
@@ -149,26 +150,26 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
                         spans.append(len(rows))
                         if band.colour:
                             band_fills.append((len(rows), band.colour))
-                        rows.append([t(pdf.BAND_ROW, name=band.name, count=len(ranked))])
+                        rows.append([t(form_words.BAND_ROW, name=band.name, count=len(ranked))])
                         for entry in ranked:
                             number += 1
                             rows.append([t(number), entry.school.name,
-                                         entry.school.district or pdf.NO_DISTRICT, t.score(entry.score),
-                                         pdf._change(entry, t), t(pdf.WEAKEST, code=t(entry.weakest_code),
+                                         entry.school.district or form_words.NO_DISTRICT, t.score(entry.score),
+                                         pdf._change(entry, t), t(form_words.WEAKEST, code=t(entry.weakest_code),
                                                                    title=entry.weakest_title,
                                                                    score=t.score(entry.weakest_score))
                                          if entry.weakest else pdf.NO_SCORE])
-                table = w.table([h.replace("\n", " ") for h in pdf.SCHOOLS_HEADER], rows, spans, whole=(0, 2, 3))
+                table = w.table([h.replace("\n", " ") for h in form_words.SCHOOLS_HEADER], rows, spans, whole=(0, 2, 3))
                 for row, colour in band_fills:
                     shade(table.rows[1 + row].cells[0], colour, 0.55)
             elif block == "not_reported":
-                w.para(pdf.H62_5, bold=True)
+                w.para(form_words.H62_5, bold=True)
                 if not picture.not_this_round:
-                    w.para(pdf.ALL_REPORTED, indent=True)
+                    w.para(form_words.ALL_REPORTED, indent=True)
                 else:
-                    w.table(pdf.PENDING_HEADER, [
-                        [t(n), item.school.name, item.school.district or pdf.NO_DISTRICT,
-                         unbroken(t(item.school.area_office)) or pdf.NO_OFFICE, pending_status(item, t)]
+                    w.table(form_words.PENDING_HEADER, [
+                        [t(n), item.school.name, item.school.district or form_words.NO_DISTRICT,
+                         unbroken(t(item.school.area_office)) or form_words.NO_OFFICE, pending_status(item, t)]
                         for n, item in enumerate(picture.not_this_round, start=1)], whole=(0, 2, 3))
             elif block in ("problems", "problems_list"):
                 rows = [["\n".join(p.problem), "\n".join(p.solution), "\n".join(p.expected)]
@@ -204,13 +205,13 @@ def _title_block(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
 
     picture = data.picture
     if any(school.is_demo for school in picture.schools):
-        w.para(pdf.DEMO_NOTICE, bold=True, centre=True)
-    w.para(pdf.FORM, bold=True, centre=True, size="title")
-    w.para(pdf.FORM_SUBTITLE.replace("\n", ""), bold=True, centre=True, size="heading")
-    w.para(t(pdf.ROUND_LINE, round=picture.round, year=picture.fiscal_year), bold=True, centre=True, size="heading")
-    w.para(pdf.OFFICE_LINE + (office_name(data, t) or pdf.OFFICE_BLANK))
-    w.para(pdf.POLICY_LINE + policy(data))
-    w.para(pdf.SCOPE_LINE + pdf.scope_text(data, t))
+        w.para(form_words.DEMO_NOTICE, bold=True, centre=True)
+    w.para(form_words.FORM, bold=True, centre=True, size="title")
+    w.para(form_words.FORM_SUBTITLE.replace("\n", ""), bold=True, centre=True, size="heading")
+    w.para(t(form_words.ROUND_LINE, round=picture.round, year=picture.fiscal_year), bold=True, centre=True, size="heading")
+    w.para(form_words.OFFICE_LINE + (office_name(data, t) or form_words.OFFICE_BLANK))
+    w.para(form_words.POLICY_LINE + policy(data))
+    w.para(form_words.SCOPE_LINE + pdf.scope_text(data, t))
     w.footer()
 
 
@@ -233,15 +234,15 @@ def _sign_and_save(w: DocxWriter, data: SummaryData, target: Path) -> None:
     picture = data.picture
     # One block on one page, as the PDF keeps it (tester's F1: a page held only "วันที่ …").
     w.doc.add_paragraph().paragraph_format.keep_with_next = True
-    lines = (pdf.SIGN.format(dots="." * 40, role=pdf.SIGN_REPORTER), pdf.SIGN_NAME_BLANK,
-             pdf.SIGN_POSITION.format(role="." * 40), pdf.SIGN_DATE)
+    lines = (pdf.SIGN.format(dots="." * 40, role=form_words.SIGN_REPORTER), pdf.SIGN_NAME_BLANK,
+             pdf.SIGN_POSITION.format(role="." * 40), form_words.SIGN_DATE)
     for number, line in enumerate(lines, start=1):
         layout = w.para(line, centre=True).paragraph_format
         layout.keep_together = True
         if number < len(lines):
             layout.keep_with_next = True
     office = strip_control_characters(office_name(data), multiline=False)
-    w.doc.core_properties.title = core_property(pdf.DOC_TITLE.format(office=office, year=picture.fiscal_year,
+    w.doc.core_properties.title = core_property(form_words.DOC_TITLE.format(office=office, year=picture.fiscal_year,
                                                                      round=picture.round))
     w.doc.core_properties.author = core_property(office)
     w.doc.save(str(target))
@@ -261,7 +262,6 @@ def _build_by_office(data: ByOffice, t: DigitText, target: Path, family: str) ->
     ("ส่วนที่ ๒ สพป.ตาก เขต ๑"), the form's topic line and its sections (Heading 2 and below)."""
     from docx.enum.text import WD_BREAK
 
-    from . import pdf
     from .pdf_offices import part_titles
 
     overview = data.overview
@@ -275,7 +275,7 @@ def _build_by_office(data: ByOffice, t: DigitText, target: Path, family: str) ->
     for section, (title, count) in zip(data.offices, titles[1:]):
         if section.data is None:
             parts.append((title, None, t(PART_NONE_REPORTED, office=t(section.office), count=count),
-                          [f"- {school.name} ({school.district or pdf.NO_DISTRICT})" for school in section.schools]))
+                          [f"- {school.name} ({school.district or form_words.NO_DISTRICT})" for school in section.schools]))
         else:
             parts.append((title, section.data, t(PART_OFFICE_NOTE, office=t(section.office), count=count), []))
     for number, (title, part, note, names) in enumerate(parts, start=1):

@@ -16,7 +16,7 @@ from typing import Callable
 from ...schools import School
 from ...thai import DigitText
 from ...thai_dates import file_date
-from ...visits import Visit
+from ...visit_records import Visit
 from ...workspace import Workspace
 from ..document import Document, write_report
 from ..output import safe_name

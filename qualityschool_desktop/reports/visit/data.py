@@ -14,7 +14,7 @@ from ...comparison import Comparison, Gap, compare
 from ...follow_ups import FollowUp
 from ...framework import Component, Framework, Item
 from ...schools import School
-from ...visits import Finding, Person, Visit
+from ...visit_records import Finding, Person, Visit
 from ...workspace import Workspace
 
 __all__ = ["ComponentFindings", "ItemFinding", "VisitData", "gather"]

@@ -20,7 +20,7 @@ from ...follow_ups import STATUSES as FOLLOW_UP_STATUSES
 from ...follow_ups import FollowUp
 from ...thai import DigitText
 from ...typeset import Run, ThaiParagraph, thai_date, thai_table
-from ...visits import SIDES, VISIT_TYPES, Finding
+from ...visit_records import SIDES, VISIT_TYPES, Finding
 from ..blocks import (
     DEMO_COLOUR, FRAME_HEIGHT, MUTED, NO_SCORE, RULE, SIGN, SIGN_NAME, SIGN_NAME_BLANK, SIGN_POSITION, TEXT_WIDTH,
     BandChip, demo_notice, fit_row_under, fit_rows, info_table, keep_with_table, official_number_text, report_styles,
