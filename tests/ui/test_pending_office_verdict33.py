@@ -48,7 +48,7 @@ def test_the_pending_office_verdict_shows_what_the_office_said_on_which_round(
         assert not any("ยังไม่มีในเครื่องนี้" in text for text in texts), joined
         assert any("ส่งกลับแก้ไข" in text for text in texts), joined
         assert any(COMMENT in text for text in texts), joined
-        assert any("ปีงบประมาณ" in text and "ครั้งที่" in text for text in texts), joined
+        assert any("ปีงบประมาณ" in text and "รอบที่" in text for text in texts), joined
     explain = dialog.explain.text()
     assert "ผูกเป็นกุญแจเขต" in explain, explain
     assert "ผูกกุญแจกับโรงเรียน" not in explain, explain
