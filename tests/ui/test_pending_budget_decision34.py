@@ -49,6 +49,8 @@ def test_the_pending_budget_decision_shows_the_request_and_what_the_office_decid
         assert any("ปีงบประมาณ" in text for text in texts) and any("๒๕๗๐" in text for text in texts), joined
         assert not any("ยังไม่มีในเครื่องนี้" in text for text in texts), joined
         assert not any("เครื่องของสำนักงานที่อนุมัติ" in text for text in texts), joined
+    listed = dialog.list.item(0, 0).text()  # what the office decided, not an id fragment
+    assert "อนุมัติ ๑๐,๐๐๐ บาท" in listed and change.record_id[:8] not in listed, listed
     explain = dialog.explain.text()
     assert "ผลการอนุมัติงบประมาณนี้" in explain and "หรือ" not in explain, explain  # T4: this one's kind
     assert "ผูกเป็นกุญแจเขต" in explain, explain
