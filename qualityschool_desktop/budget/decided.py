@@ -20,6 +20,9 @@ from .requests import Approval
 PENDING = "รอพิจารณา"  # an item (or every item of a total) not decided yet
 PENDING_AGAIN = "รอพิจารณาใหม่ (แก้ไขหลังอนุมัติ)"  # an item changed since the office's decision
 REFUSED = "ไม่อนุมัติ"
+# The office's decision on one item, said whole (s34 exw34 T3: the pending window's detail).
+APPROVED_WHOLE = "อนุมัติ {amount} บาท"  # as much as was asked
+APPROVED_PART = "อนุมัติบางส่วน {amount} บาท (จากที่ขอ {asked} บาท)"  # less than was asked
 NO_ITEMS = "–"  # a total over no items (a kind nobody asked for)
 PARTLY = "{amount} (รอ {pending} รายการ)"  # a total of which some items wait
 PARTLY_SHORT = "{amount} (รอ {pending})"  # the same in a narrow table cell (its tooltip says the rest)
@@ -92,3 +95,18 @@ def item_text(approval: Approval | None, style: str = "thai") -> str:
         return PENDING
     assert approval is not None and approval.approved_satang is not None
     return REFUSED if approval.approved_satang == 0 else format_baht(approval.approved_satang, style)
+
+
+def decision_text(approved_satang: int | None, asked_satang: int, style: str = "thai") -> str:
+    """An office's decision on an item asked for ``asked_satang`` as a person reads it:
+    :data:`PENDING` for no amount, :data:`REFUSED` for 0, :data:`APPROVED_PART` for less than was
+    asked, :data:`APPROVED_WHOLE` otherwise; amounts in baht with thousands separators, digits in
+    ``style``."""
+    if approved_satang is None:
+        return PENDING
+    if approved_satang == 0:
+        return REFUSED
+    amount = format_baht(approved_satang, style)
+    if approved_satang < asked_satang:
+        return digits(APPROVED_PART.format(amount=amount, asked=format_baht(asked_satang, style)), style)
+    return digits(APPROVED_WHOLE.format(amount=amount), style)

@@ -13,6 +13,7 @@ from ..errors import NotFoundError
 from ..schools import code_and_name, version_and_maker
 from ..thai import Own, Sentence, office_name
 from . import append_only, equal_sides, signing, statements, versions
+from .conflict_editors import ConflictEditors
 from .ownership import Vouch, vector
 from .owners import root_of, school_id_of
 from .records import APPEND_ONLY, UNIQUE_KEYS, ExchangeError
@@ -335,11 +336,16 @@ CONFLICT = ("{what}{school} ถูกแก้ไขต่างกันโด�
             " ใช้ฉบับ{side}ไปก่อน อีกฉบับเก็บไว้ให้เลือก")
 
 
-def _school_words(merge: "DecidePass", table: str, decision: Decision) -> str:
-    """" ของโรงเรียน <code> <name as held here>" for a record of a school, else ""."""
+def _school_of(merge: "DecidePass", table: str, decision: Decision) -> tuple[str, str] | None:
+    """(code, name as held here) of the school a record belongs to, else None."""
     row, local = decision.row, decision.local or {}
     school_id = school_id_of(merge.conn, table, row) or school_id_of(merge.conn, table, local)
-    found = code_and_name(merge.conn, school_id) if school_id else None
+    return code_and_name(merge.conn, school_id) if school_id else None
+
+
+def _school_words(merge: "DecidePass", table: str, decision: Decision) -> str:
+    """" ของโรงเรียน <code> <name as held here>" for a record of a school, else ""."""
+    found = _school_of(merge, table, decision)
     return Sentence(" ของโรงเรียน {code} {name}", code=Own(found[0]), name=found[1]) if found else ""
 
 
@@ -361,24 +367,16 @@ def pending_text(merge: "DecidePass", table: str, decision: Decision) -> Sentenc
 def conflict_text(merge: "DecidePass", table: str, decision: Decision) -> str:
     """The Thai line for a conflict (try14e f08): the record by name (:func:`describe`), its
     school, and who last edited each side, truthfully: this laptop only when it did (an office
-    that edited nothing holds another laptop's version), else the editing laptop's name."""
+    that edited nothing holds another laptop's version), else the school, supervisor or office the
+    editing key is here, the computer's name only between two keys of one owner (s34 exw34 T1)."""
     row, local = decision.row, decision.local or {}
     school = _school_words(merge, table, decision)  # an answer's too, through its assessment (try10 F6)
-
-    def by(installation: Any, other: Any = None) -> str:
-        if not installation:
-            return ""
-        if installation == merge.workspace_installation:
-            return " (แก้ไขที่เครื่องนี้)"
-        name = merge.owners.name(str(installation))
-        if other and other != installation and merge.owners.name(str(other)) == name:
-            return f" (แก้ไขโดยเครื่องอีกเครื่องหนึ่งที่ชื่อ {name} เหมือนกัน)"
-        return f" (แก้ไขโดยเครื่อง {name})"
-
-    ours, theirs = local.get("modified_by"), row.get("modified_by")
+    editors = ConflictEditors(merge.conn, merge.owners, merge.workspace_installation, _school_of(merge, table, decision),
+                              str(merge.package.manifest.get("exporter", {}).get("installation_id", "")))
+    ours, theirs = str(local.get("modified_by") or ""), str(row.get("modified_by") or "")
     side = "ในไฟล์" if decision.winner == "theirs" else "ที่มีอยู่ในเครื่องนี้"
-    return Sentence(CONFLICT, what=Described(table, row), school=school, ours=by(ours), theirs=by(theirs, ours),
-                    side=side)
+    return Sentence(CONFLICT, what=Described(table, row), school=school, ours=editors.by(ours, theirs),
+                    theirs=editors.by(theirs, ours), side=side)
 
 
 def _action(table: str, row: dict[str, Any], local: dict[str, Any] | None) -> str:

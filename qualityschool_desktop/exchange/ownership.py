@@ -298,6 +298,10 @@ class Ownership:
             self.names[installation] = str(row[0]) if row and row[0] else installation[:8]
         return self.names[installation]
 
+    def fingerprint_of(self, installation: str) -> str:
+        """The key of ``installation``: from this file, else as remembered here, else ""."""
+        return self.keys[installation][0] if installation in self.keys else self._fingerprint(installation)
+
     def who(self, installation: str, fingerprint: str) -> senders.Named:
         """Who the signer is here, for a warning after its fingerprint (``senders.Named``: the
         school, the supervisor or the office, else nothing; never its computer's name, s33)."""

@@ -120,6 +120,13 @@ def describe(table: str, row: dict[str, Any], style: str | None = None) -> str:
 
         said = verdict_words(str(row["decision"]), str(row.get("comment") or ""))
         return f"{label}: {said[:200]}"
+    if table == "budget_decisions" and "approved_satang" in row:
+        # What the office decided, not an id fragment (s34 exw34 T3), as the budget feature says it.
+        from ..budget.decided import decision_text
+
+        approved = row["approved_satang"]
+        said = decision_text(None if approved is None else int(approved), 0, style or "arabic")
+        return f"{label}: {said}"
     if table == "assessments":
         year, round_ = str(row["fiscal_year"]), str(row["round"])
         if style is not None:

@@ -48,10 +48,11 @@ def test_the_pending_office_verdict_shows_what_the_office_said_on_which_round(
         assert not any("ยังไม่มีในเครื่องนี้" in text for text in texts), joined
         assert any("ส่งกลับแก้ไข" in text for text in texts), joined
         assert any(COMMENT in text for text in texts), joined
-        assert any("ปีงบประมาณ" in text and "ครั้งที่" in text for text in texts), joined
+        assert any("ปีงบประมาณ" in text and "รอบที่" in text for text in texts), joined
     explain = dialog.explain.text()
     assert "ผูกเป็นกุญแจเขต" in explain, explain
     assert "ผูกกุญแจกับโรงเรียน" not in explain, explain
+    assert explain.startswith("ผลการตรวจนี้") and "หรือ" not in explain, explain  # s34 exw34 T4
     dialog.versions.all_fields.setChecked(False)
     dialog.resize(1366, 768)
     qtbot.wait(100)
@@ -68,5 +69,7 @@ def test_the_result_says_the_office_s_verdict_waits_for_its_key(qtbot: Any, lapt
     notes = " ".join(label.text() for label in dialog.findChildren(type(dialog.heading)))
     assert "ผู้ลงนามไม่ใช่เจ้าของข้อมูล" not in notes, notes
     assert "ผลการตรวจของสำนักงาน" in notes and "ผูกเป็นกุญแจเขต" in notes, notes
+    # s34 exw34 T4: counted by kind, only the kinds present (a verdict, no budget decision).
+    assert "ผลการตรวจของสำนักงาน ๑ รายการ" in notes and "ผลการอนุมัติงบประมาณ" not in notes, notes
     dialog.grab().save(str(tmp_path / "result-office-verdict.png"))
     dialog.reject()

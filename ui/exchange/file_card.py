@@ -325,8 +325,9 @@ class FileCard(QFrame):
             layout.addWidget(self._vouch_section(check))
         self.office_tick: OfficeTick | None = None
         if getattr(preview, "office_offer", ()):  # s32 B20: "this key is my district office's"
+            kinds = tuple({change.table for change in preview.pending} & {"review_decisions", "budget_decisions"})
             self.office_tick = OfficeTick(preview.fingerprint, preview.office_offer, check.office_key,
-                                          lambda area: setattr(check, "office_key", area))
+                                          lambda area: setattr(check, "office_key", area), kinds=kinds)
             layout.addWidget(self.office_tick)
 
     # -- parts -----------------------------------------------------------------------------------

@@ -37,7 +37,8 @@ from . import office_strings as o
 from . import result_strings as r
 from . import strings as s
 from .file_card import AMBER, FileCard, FileCheck
-from .words import (COUNT_FIELDS, groups, judged_lines, kind_label, muted, office_waiting, still_waiting,
+from .words import (COUNT_FIELDS, groups, judged_lines, kind_label, muted, office_kinds, office_waiting,
+                    office_waiting_kinds, still_waiting,
                     totals_of)
 
 __all__ = ["FileCard", "FileCheck", "ImportPreviewDialog", "ImportResultDialog"]
@@ -299,7 +300,8 @@ class ImportResultDialog(QDialog):
         if self.pending_count - office:
             layout.addWidget(self._note(r.RESULT_PENDING_NOTE.format(count=count_text(self.pending_count - office))))
         if office:
-            layout.addWidget(self._note(o.RESULT_OFFICE_WAITING.format(count=count_text(office))))
+            kinds = office_waiting_kinds([result for _path, result in outcome.results])  # s34 exw34 T4
+            layout.addWidget(self._note(o.RESULT_OFFICE_WAITING.format(what=office_kinds(kinds, counted=True))))
         if self.pending_count:
             self.pending_button = buttons.addButton(
                 r.SHOW_PENDING.format(count=count_text(self.pending_count)), QDialogButtonBox.ButtonRole.ActionRole)

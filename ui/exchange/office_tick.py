@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QVBoxLayout, QWidg
 from ui.common.digits import shown
 
 from . import office_strings as o
-from .words import SELECTABLE, fingerprint_line, groups, key_font, muted
+from .words import SELECTABLE, fingerprint_line, groups, key_font, muted, office_kinds
 
 AMBER = "#8a5a00"
 
@@ -29,18 +29,23 @@ class OfficeTick(QWidget):
     ``on_change(area)`` gets the office ticked ("" when none)."""
 
     def __init__(self, fingerprint: str, offices: tuple[str, ...], ticked: str,
-                 on_change: Callable[[str], None], parent: QWidget | None = None) -> None:
+                 on_change: Callable[[str], None], parent: QWidget | None = None, *,
+                 kinds: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
+        # The kinds of the office's decisions the file carries ("review_decisions", "budget_decisions";
+        # none: both said), named in every line here (s34 exw34 T4).
+        self._what = office_kinds(dict.fromkeys(kinds, 1))
         self._fingerprint = fingerprint
         self._on_change = on_change
         inner = QVBoxLayout(self)
         inner.setContentsMargins(0, 2, 0, 0)
         inner.setSpacing(3)
-        heading = QLabel(o.OFFICE_HEADING)
+        heading = QLabel(o.OFFICE_HEADING.format(what=self._what))
         heading.setWordWrap(True)
         heading.setStyleSheet(f"color: {AMBER}; font-weight: bold;")
         inner.addWidget(heading)
-        inner.addWidget(muted(o.OFFICE_EXPLAIN, wrap=True))
+        inner.addWidget(muted(o.OFFICE_EXPLAIN.format(what=office_kinds(dict.fromkeys(kinds, 1), preview=True)),
+                             wrap=True))
         self.key = QLabel(fingerprint_line(groups(fingerprint)))
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key.setFont(key_font(self.key.font(), bold=True))
@@ -58,7 +63,7 @@ class OfficeTick(QWidget):
             box.clicked.connect(lambda checked, area=area, box=box: self._clicked(area, box, checked))
             self.boxes[area] = box
             inner.addWidget(box)
-        self.effect = muted(o.OFFICE_TICKED if ticked else o.OFFICE_LATER, wrap=True)
+        self.effect = muted((o.OFFICE_TICKED if ticked else o.OFFICE_LATER).format(what=self._what), wrap=True)
         inner.addWidget(self.effect)
 
     def _clicked(self, area: str, box: QCheckBox, checked: bool) -> None:
@@ -68,7 +73,7 @@ class OfficeTick(QWidget):
         for other, other_box in self.boxes.items():
             if other != area:
                 other_box.setChecked(False)
-        self.effect.setText(o.OFFICE_TICKED if checked else o.OFFICE_LATER)
+        self.effect.setText((o.OFFICE_TICKED if checked else o.OFFICE_LATER).format(what=self._what))
         self._on_change(area if checked else "")
 
     def confirm(self, area: str) -> bool:

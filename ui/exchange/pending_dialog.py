@@ -25,8 +25,11 @@ from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
 from .question import ask
 from .review import ReviewDialog, record_list, section_title
+from . import budget_strings as b
+from .budget_rows import budget_rows, is_budget_decision
 from .verdict_rows import OFFICE_TABLES, is_verdict, verdict_rows
-from .words import SELECTABLE, braces, described, fingerprint_line, format_when, groups, key_font, muted, sender_words
+from .words import (SELECTABLE, braces, described, fingerprint_line, format_when, groups, key_font, muted,
+                    office_kinds, sender_words)
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import PendingChange
@@ -157,7 +160,12 @@ class PendingDialog(ReviewDialog):
         # The header's advice fits the change: an office's decision waits for the office's key (s33 exC T2).
         office = (change.table in OFFICE_TABLES if change is not None
                   else bool(self.changes) and all(c.table in OFFICE_TABLES for c in self.changes))
-        self.explain.setText(o.PENDING_EXPLAIN_OFFICE if office else s.PENDING_EXPLAIN)
+        if office:  # the kind of the selected decision, else the kinds waiting (s34 exw34 T4)
+            kinds = {change.table: 1} if change is not None else {c.table: 1 for c in self.changes}
+            what = (o.PENDING_THIS if change is not None else o.PENDING_THESE).format(kinds=office_kinds(kinds))
+            self.explain.setText(o.PENDING_EXPLAIN_OFFICE.format(what=what))
+        else:
+            self.explain.setText(s.PENDING_EXPLAIN)
         # A read-only database: the change can be read, not decided (a decision could not be saved).
         waiting = change is not None and not change.decision and not self._workspace().read_only
         self.accept_button.setEnabled(waiting and change is not None and not change.refusal)
@@ -183,6 +191,8 @@ class PendingDialog(ReviewDialog):
                         else (change.row, s.SENT_VERSION))
         if is_verdict(change.table, change.current):  # the office's verdict on a round here (s33 exC T1)
             rows, title = verdict_rows(self._workspace(), change.row), o.VERDICT_RECEIVED
+        elif is_budget_decision(change.table, change.current):  # the office's budget decision (s34 exw34 T3)
+            rows, title = budget_rows(self._workspace(), change.row), b.BUDGET_RECEIVED
         else:
             rows = field_rows(self._workspace(), change.table, change.current, after)
         self.versions.show_rows(rows, version_heading(s.CURRENT_VERSION, "", change.current),

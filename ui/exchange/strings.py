@@ -175,7 +175,7 @@ YES = "ใช่"
 NO = "ไม่ใช่"
 NOT_HERE = "ไม่มีในเครื่องนี้ ({id})"
 NO_RECORD = "ยังไม่มีในเครื่องนี้"
-ASSESSMENT_REF = "ปีงบประมาณ {year} ครั้งที่ {round}"
+ASSESSMENT_REF = "ปีงบประมาณ {year} รอบที่ {round}"  # a round is รอบที่ everywhere (s34 exw34 T5)
 VISIT_REF = "การนิเทศวันที่ {date}"
 EDITED_WHEN = "แก้ไข {when}"
 DISTANCE = "{value} กม."
@@ -194,7 +194,7 @@ FIELD_LABELS = {
     "assessment_id": "การประเมินตนเอง",
     "visit_id": "การนิเทศ",
     "fiscal_year": "ปีงบประมาณ",
-    "round": "ครั้งที่",
+    "round": "รอบที่",
     "assessed_on": "วันที่ประเมิน",
     "assessor_name": "ผู้ประเมิน",
     "assessor_role": "ตำแหน่งผู้ประเมิน",

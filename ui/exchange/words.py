@@ -198,6 +198,38 @@ def office_waiting(results: list[Any]) -> int:
                 if change.table in ("review_decisions", "budget_decisions")} - decided)
 
 
+def office_waiting_kinds(results: list[Any]) -> dict[str, int]:
+    """:func:`office_waiting` by table ("review_decisions", "budget_decisions"), kinds absent when none."""
+    decided: set[tuple[str, str]] = set()
+    for result in results:
+        rejudged = getattr(result, "rejudged", None)
+        decided |= set(rejudged.records) if rejudged is not None else set()
+    waiting = {(change.table, change.record_id) for result in results for change in getattr(result, "pending", ())
+               if change.table in ("review_decisions", "budget_decisions")} - decided
+    kinds: dict[str, int] = {}
+    for table, _record in waiting:
+        kinds[table] = kinds.get(table, 0) + 1
+    return kinds
+
+
+def office_kinds(kinds: dict[str, int] | Any, *, counted: bool = False, preview: bool = False) -> str:
+    """The office's decisions named by the kinds present (s34 exw34 T4): "ผลการตรวจ",
+    "ผลการอนุมัติงบประมาณ" or both ("ผลการตรวจและผลการอนุมัติงบประมาณ"); ``counted`` with how many
+    of each ("ผลการตรวจของสำนักงาน ๑ รายการ และผลการอนุมัติงบประมาณ ๒ รายการ"; ``kinds`` a count by
+    table); ``preview`` says what a verdict is. No kind named: both (the kinds are not known)."""
+    from . import office_strings as o
+
+    present = [table for table in ("review_decisions", "budget_decisions") if table in kinds] \
+        or ["review_decisions", "budget_decisions"]
+    names = {"review_decisions": o.KIND_REVIEW_WHAT if preview else o.KIND_REVIEW, "budget_decisions": o.KIND_BUDGET}
+    if not counted:
+        said = [names[table] for table in present]
+        return said[0] if len(said) == 1 else o.KINDS.format(first=said[0], second=said[1])
+    said = [o.KIND_COUNTED.format(kind=names[table], count=count_text(kinds.get(table, 0))) for table in present]
+    said[0] = o.KIND_OF_OFFICE.format(kind=names[present[0]]) + said[0][len(names[present[0]]):]
+    return said[0] if len(said) == 1 else o.KINDS_COUNTED.format(first=said[0], second=said[1])
+
+
 def bound(saver: Any, ops: Any, saved: str, result: Any) -> None:
     """After a bind: say what it did (:func:`with_waiting_judged`) and tell the pages what changed
     (the signers; every kind of record when the bind applied waiting changes: any of a school's)."""
