@@ -80,17 +80,17 @@ class AtMostLines(QStyledItemDelegate):
         shown = QStyleOptionViewItem(option)
         self.initStyleOption(shown, index)
         shown.text = ""  # the cell as Qt draws it (background, selection, focus), its lines drawn here
-        widget = shown.widget  # type: ignore[attr-defined]
+        widget = shown.widget
         style = widget.style() if isinstance(widget, QWidget) else self._table.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, widget)
         metrics = self._table.fontMetrics()
         padding = cell_width(self._table)
-        box = QRect(option.rect).adjusted(padding // 2, 0, -(padding - padding // 2), 0)  # type: ignore[attr-defined]
+        box = QRect(option.rect).adjusted(padding // 2, 0, -(padding - padding // 2), 0)
         top = box.top() + max(0, (box.height() - len(lines) * metrics.lineSpacing()) // 2)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         ink = index.data(Qt.ItemDataRole.ForegroundRole)
-        colour = (option.palette.highlightedText() if selected else ink if isinstance(ink, QBrush)  # type: ignore[attr-defined]
-                  else option.palette.text()).color()  # type: ignore[attr-defined]
+        colour = (option.palette.highlightedText() if selected else ink if isinstance(ink, QBrush)
+                  else option.palette.text()).color()
         painter.save()
         painter.setFont(self._table.font())
         painter.setPen(colour)
