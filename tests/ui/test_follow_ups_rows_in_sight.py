@@ -69,3 +69,20 @@ def test_six_rows_and_their_buttons_in_sight_without_scrolling(follow_ups_at: Ca
             out.append(f"{button.text()} at {top}-{bottom}")
     assert out == [], f"at {scaling}, in sight {seen_top}-{seen_bottom}: {out}"
     assert [line for line in cut_off_texts(page) if "Button" in line or "Label" in line] == []
+
+
+def test_the_folded_filters_open_and_say_what_is_chosen(follow_ups_at: Callable[[QSize], MainWindow]) -> None:
+    """At 150 % the filters fold behind "ตัวกรอง": a click opens them, and a chosen filter keeps
+    them open and is counted on the button; the schools due keep their link under the list."""
+    window = follow_ups_at(WINDOWS["150 %"] - FRAME)
+    page = window.page("follow_ups")
+    toggle = page.short_fit.toggle
+    assert toggle.isVisible() and not page.filters_row.isVisible()
+    assert "แสดง" in toggle.toolTip()  # the count it took the place of
+    toggle.click()
+    assert page.filters_row.isVisible() and page.school_filter.isVisible()
+    page.school_filter.setCurrentIndex(1)
+    toggle.click()  # shut again: a filter at work stays in sight
+    assert page.filters_row.isVisible() and toggle.text() in ("ตัวกรอง (๑)", "ตัวกรอง (1)")
+    assert page.due_visits.isVisible() and 'href="coverage"' in page.due_visits.text()
+    assert "โรงเรียน" in page.due_visits.toolTip()

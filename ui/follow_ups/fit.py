@@ -124,4 +124,7 @@ class ShortPageFit(QObject):
             self.toggle.setChecked(True)  # a filter at work is never out of sight
 
     def _show_filters(self) -> None:
+        if self.short and self._chosen() and not self.toggle.isChecked():
+            self.toggle.setChecked(True)  # a filter at work stays in sight (toggled: here again)
+            return
         self._parts.filters.setVisible(not self.short or self.toggle.isChecked())
