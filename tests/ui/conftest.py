@@ -16,6 +16,7 @@ from qualityschool_desktop.cli import ensure_demo
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
 from ui.shell import app as app_module
+from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 from ui.shell.single_instance import InstanceGuard
 
@@ -135,3 +136,22 @@ def demo_window(qtbot, demo_copy: Path) -> Callable[[QSize | None], MainWindow]:
         return window
 
     return open_window
+
+
+@pytest.fixture
+def follow_ups_at(qtbot, demo_window: Callable[[QSize | None], MainWindow]) -> Iterator[Callable[[QSize], MainWindow]]:  # type: ignore[no-untyped-def]
+    """The window over the demo copy at a size (``tests/ui/test_headings_fit.WINDOWS``: 1366×768 at
+    100, 125, 150 %) showing the follow-up list across schools, laid out; shut at the test's end."""
+    opened: list[MainWindow] = []
+
+    def open_at(size: QSize) -> MainWindow:
+        window = demo_window(size)
+        opened.append(window)
+        window.navigate(Location("follow_ups"))
+        QApplication.processEvents()
+        qtbot.wait(50)
+        return window
+
+    yield open_at
+    for window in opened:
+        window.shutdown()

@@ -10,10 +10,8 @@ from typing import Callable
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
 
 from ui.follow_ups.rows import COL_ACTION, COL_SUPERVISOR, COL_VISITED
-from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
 from .fit import cut_off_texts
@@ -23,12 +21,8 @@ pytestmark = pytest.mark.usefixtures("styled_app")
 
 
 @pytest.mark.parametrize("scaling", list(WINDOWS))
-def test_the_buttons_are_in_sight_without_scrolling(qtbot, demo_window: Callable[[QSize | None], MainWindow],  # type: ignore[no-untyped-def]
-                                                    scaling: str) -> None:
-    window = demo_window(WINDOWS[scaling])
-    window.navigate(Location("follow_ups"))
-    QApplication.processEvents()
-    qtbot.wait(50)
+def test_the_buttons_are_in_sight_without_scrolling(follow_ups_at: Callable[[QSize], MainWindow], scaling: str) -> None:
+    window = follow_ups_at(WINDOWS[scaling])
     page = window.page("follow_ups")
     area = window.stack.parentWidget()  # the scroll area's viewport: what is in sight
     assert area is not None
@@ -41,16 +35,11 @@ def test_the_buttons_are_in_sight_without_scrolling(qtbot, demo_window: Callable
             cut.append(f"{button.text()} at {top}-{bottom}, in sight {seen_top}-{seen_bottom}")
     assert cut == []
     assert [line for line in cut_off_texts(page) if "Button" in line] == []
-    window.shutdown()
 
 
 @pytest.mark.parametrize("scaling", list(WINDOWS))
-def test_the_columns_shown_are_readable(qtbot, demo_window: Callable[[QSize | None], MainWindow],  # type: ignore[no-untyped-def]
-                                        scaling: str) -> None:
-    window = demo_window(WINDOWS[scaling])
-    window.navigate(Location("follow_ups"))
-    QApplication.processEvents()
-    qtbot.wait(50)
+def test_the_columns_shown_are_readable(follow_ups_at: Callable[[QSize], MainWindow], scaling: str) -> None:
+    window = follow_ups_at(WINDOWS[scaling])
     tree = window.page("follow_ups").tree
     squeezed = {tree.headerItem().text(column): (tree.columnWidth(column), width)
                 for column, width in tree.preferred.items()
@@ -64,4 +53,3 @@ def test_the_columns_shown_are_readable(qtbot, demo_window: Callable[[QSize | No
     for column in (COL_SUPERVISOR, COL_VISITED):  # what a column left out says, the action's tooltip says
         if tree.isColumnHidden(column):
             assert row.text(column) in tip, tip
-    window.shutdown()

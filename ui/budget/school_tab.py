@@ -29,8 +29,10 @@ from ui.common.digits import follow, number, shown, shown_text, style as digit_s
 from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.edit_blocks import school_edit_block
 from ui.common.elided_combo import ElidedCombo
+from ui.common.locked import show_locked
 from ui.common.save_lines import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine
 from ui.common.save_state import Saver, is_retryable
+from ui.common.tables import read_only_table
 from ui.common.undo_removal import UndoRemoval
 from ui.shell.api import SchoolTab
 
@@ -246,9 +248,12 @@ class BudgetPanel(SchoolTab):
 
     def _shut_if_blocked(self) -> None:
         editable = not self._block
+        read_only_table(self.table, not editable)  # Tab leaves it while its records are locked …
+        self.table.setTabKeyNavigation(False)  # … and while they are not: the new item's fields come next
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed if editable else QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The items' kinds read locked with them (refresh, _kind_box). The new item's form holds no record: it waits, greyed, as a field that takes nothing now.
         for widget in (self.add_button, self.new_kind, *self.new_fields.values()):
             widget.setEnabled(editable)
         self.hint.setText(shown_text(self._block or text.HINT))
@@ -400,7 +405,7 @@ class BudgetPanel(SchoolTab):
         box.setProperty("item_id", item.id)
         box.setCurrentIndex(max(0, box.findData(item.kind)))
         box.setToolTip(box.currentText())  # a long kind's whole name
-        box.setEnabled(not self._block)
+        show_locked(bool(self._block), box)  # the item's kind, read as a value: not greyed as if empty (ui34)
 
     def selected_id(self) -> str | None:
         row = self.table.currentRow()

@@ -57,20 +57,41 @@ class DueVisitsLabel(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.linkActivated.connect(lambda _href: self.open_list.emit())
+        self._items: list[SchoolCoverage] | None = None  # as last read (None: the read failed)
+        self.short = False  # the count and the link only, the schools named in the tooltip (a short window)
+
+    def set_short(self, short: bool) -> None:
+        """Name the schools on the line, or (``short``) in the tooltip: the follow-up list at 150 %
+        gives its height to its rows (ui34 #1)."""
+        if short != self.short:
+            self.short = short
+            self._show()
 
     def update_for(self, workspace: Workspace, today: date) -> None:
         """Show the schools due (and overdue) in the term ``today`` falls in."""
         try:
-            items = due_list(workspace, today)
+            self._items = due_list(workspace, today)
         except QualitySchoolError:
+            self._items = None
+        self._show()
+
+    def _show(self) -> None:
+        items = self._items
+        self.setToolTip(TIP)
+        if items is None:
             self.setText("")
             return
         if not items:
             self.setText(escape(NONE_DUE))
             return
         overdue = sum(1 for item in items if item.status == "overdue")
-        names = [escape(named(item)) for item in items[:NAMED]]
+        names = [named(item) for item in items[:NAMED]]
         if len(items) > NAMED:
             names.append(shown(MORE.format(count=len(items) - NAMED)))
-        self.setText(f"{escape(shown(DUE.format(due=len(items), overdue=overdue)))} {escape(', ').join(names)}"
-                     f" — <a href=\"coverage\">{escape(shown_text(LINK))}</a>")
+        due = escape(shown(DUE.format(due=len(items), overdue=overdue)))
+        link = f"<a href=\"coverage\">{escape(shown_text(LINK))}</a>"
+        if self.short:
+            self.setText(f"{due.rstrip(':')} — {link}")
+            self.setToolTip("\n".join([", ".join(names), TIP]))
+            return
+        self.setText(f"{due} {escape(', '.join(names))} — {link}")

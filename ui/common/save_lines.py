@@ -75,10 +75,18 @@ class SaveStateLine(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(360, self._height())
 
+    words = 80  # pixels kept for the text beside both buttons at least (a short page keeps less)
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         # Room for both buttons and a word or two, whatever is shown now.
         buttons = self.details_button.sizeHint().width() + self.retry_button.sizeHint().width()
-        return QSize(buttons + 80, self._height())
+        return QSize(buttons + self.words, self._height())
+
+    def keep_for_words(self, pixels: int) -> None:
+        """Keep ``pixels`` for the text beside the buttons at least (its least width changes)."""
+        if pixels != self.words:
+            self.words = pixels
+            self.updateGeometry()
 
     def _height(self) -> int:
         return max(line_height(self.label), self.retry_button.sizeHint().height(),

@@ -54,6 +54,7 @@ from .bind_new import NewKeyBinding, bind_after_asking
 from .choice_dialog import SchoolChoiceDialog
 from .forget_key import ForgetKey
 from .review import ExchangeDialog, record_list
+from .signer_rows import AtMostLines, cap_rows
 from .visits_rebind import VisitsRebind
 from .words import SELECTABLE, braces, bound, format_when, full_groups, groups, key_font, key_label, muted
 from .words import sender_words
@@ -131,6 +132,7 @@ class SignersDialog(ExchangeDialog):
             self.copy_button.setEnabled(False)
 
         self.table = record_list(s.SIGNER_HEADERS, "signerList", COL_SCHOOLS, wrap=True)
+        self.table.setItemDelegate(AtMostLines(self.table))  # rows of three lines at most (ui34)
         self.table.itemChanged.connect(self._item_changed)
         self.table.installEventFilter(self)
         self._viewport = viewport(self.table)
@@ -357,6 +359,7 @@ class SignersDialog(ExchangeDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
         fit_rows(table)
+        cap_rows(table)
 
     def _widths(self, room: int, narrow: bool) -> dict[int, int]:
         """The columns beside the schools column → their widths: their text whole on one line,

@@ -44,6 +44,7 @@ from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 
 from . import strings as text
+from .fit import PageParts, ShortPageFit
 from .rows import (
     BUCKET_COLOURS, BUCKET_ORDER, BUCKET_ROLE, COL_ACTION, COL_DUE, COL_OWNER, COL_SCHOOL, COL_SCOPE, COL_STATUS,
     COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, SORT_ROLE,
@@ -135,7 +136,9 @@ class FollowUpsPage(QWidget):
         school_label.setBuddy(self.school_filter)
         supervisor_label = QLabel(text.SUPERVISOR_FILTER)
         supervisor_label.setBuddy(self.supervisor_filter)
-        filters = QHBoxLayout()
+        self.filters_row = QWidget()  # folds behind a button in a short window (fit.py)
+        filters = QHBoxLayout(self.filters_row)
+        filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(school_label)
         filters.addWidget(self.school_filter)
         filters.addSpacing(16)
@@ -179,7 +182,7 @@ class FollowUpsPage(QWidget):
         for column, width in self.tree.preferred.items():
             self.tree.setColumnWidth(column, width)
         # Thai needs room above and below the line for its vowels and tone marks.
-        self._row_height = self.tree.fontMetrics().height() + 8
+        self._row_height = self.tree.fontMetrics().height() + 4  # +8 left six rows out of sight at 150 % (ui34)
         self.tree.setSortingEnabled(True)
         self.tree.open_requested.connect(self._open_visit)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._open_visit() if item.parent() else None)
@@ -223,7 +226,7 @@ class FollowUpsPage(QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.due_visits)  # its own row: it names schools now (F10), beside the title it squeezed it
         layout.addLayout(chips)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters_row)
         # The status buttons above the list, not under it and the answers: at 125 % they were
         # below the fold of a 1366×768 laptop, the page scrolled to them (s32 U10).
         layout.addLayout(footer)
@@ -233,6 +236,11 @@ class FollowUpsPage(QWidget):
         # took the height): the answers below then come by scrolling the page.
         keep_rows_in_view(self.tree, rows=6, lines=1)
         layout.addWidget(self.tree, 1)
+        # At 125 and 150 % the page gives that height to the list's rows (ui34 #1).
+        self.short_fit = ShortPageFit(self, PageParts(
+            layout=layout, heading=(title, subtitle), due=self.due_visits, chips=chips, count=self.count_label,
+            filters=self.filters_row, combos=(self.school_filter, self.supervisor_filter), closed=self.show_closed,
+            tree=self.tree, row_height=self._row_height, save_line=self.save_line))
         layout.addWidget(self.empty_label, 1)
         # The answers to the chosen follow-up (issue 10): the school answers here instead of
         # changing a follow-up that belongs to the visit's maker; the supervisor reads them here.
@@ -360,6 +368,7 @@ class FollowUpsPage(QWidget):
         self.tree.setVisible(bool(shown))
         self.count_label.setText(text.COUNT.format(shown=digits_shown(len(shown)),
                                                    total=digits_shown(len(self._items))))
+        self.short_fit.name_filters()  # the count is its tooltip when short
         if keep is None or not self.select_follow_up(keep):
             self._select_first()
         self._update_buttons()

@@ -19,6 +19,10 @@ SUPERVISOR_FILTER = "ผู้นิเทศ"
 ALL_SUPERVISORS = "ทุกคน"
 NO_SUPERVISOR = "(ไม่ได้ระบุผู้นิเทศ)"
 SHOW_CLOSED = "แสดงรายการที่ปิดแล้ว"
+# A short window (150 %) folds the filters behind a button (ui/follow_ups/fit.py).
+FILTERS = "ตัวกรอง"
+FILTERS_CHOSEN = "ตัวกรอง ({count})"
+FILTERS_TIP = "เลือกโรงเรียน ผู้นิเทศ หรือแสดงรายการที่ปิดแล้ว"
 
 HEADERS = ("กำหนดเสร็จ", "สิ่งที่ต้องทำ", "ผู้รับผิดชอบ", "โรงเรียน", "ผู้นิเทศ", "วันที่นิเทศ", "ด้าน/ประเด็น", "สถานะ")
 

@@ -44,7 +44,7 @@ from .edits import (
     A_BUDGET, A_END, A_NAME, A_OWNER, A_START, A_STATUS, A_WORDS, G_COMPONENT, G_ITEMS, G_LEVEL, G_NAME, G_PROGRESS, TABLES,
     cell_of, edit_of,
 )
-from .tables import EDITING, PartTable, YearSpin
+from .tables import PartTable, YearSpin, lock_plan
 
 
 
@@ -346,11 +346,10 @@ class PlanPanel(SchoolTab):
     def _shut_if_blocked(self) -> None:
         """Shut every edit, with the reason as the hint, where this laptop may not change the plan."""
         editable = not self._block
-        for table in (self.goals, self.indicators, self.activities):
-            table.setEditTriggers(EDITING if editable else table.EditTrigger.NoEditTriggers)
-        for widget in (self.new_button, self.pick_button, self.pick_new_button, self.remove_button, self.title_edit,
-                       self.first_year, self.last_year, *self.add_buttons.values()):
+        for widget in (self.new_button, self.pick_button, self.pick_new_button, self.remove_button,
+                       *self.add_buttons.values()):
             widget.setEnabled(editable)
+        lock_plan(editable, (self.goals, self.indicators, self.activities), (self.title_edit, self.first_year, self.last_year))
         self.title_edit.setReadOnly(not editable)
         # The school page says the whole of why above the tabs: one line here.
         short = text.OWNED_ELSEWHERE if self._block.startswith(text.OWNED_MARK) else self._block

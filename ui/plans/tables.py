@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from ui.common.digit_spin import DigitSpinBox
 from ui.common.digits import shown
+from ui.common.locked import show_locked
+from ui.common.tables import read_only_table
 
 from .cells import KEY_ROLE
 
@@ -20,6 +22,16 @@ PROBLEM_BACKGROUND = "#fdecea"
 READ_ONLY_INK = "#37474f"
 EDITING = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
            | QAbstractItemView.EditTrigger.AnyKeyPressed)
+
+
+def lock_plan(editable: bool, tables: tuple[QTableWidget, ...], values: tuple[QWidget, ...]) -> None:
+    """Open a plan's ``tables`` for editing, or shut them (Tab leaves them either way); its own
+    ``values`` (title, years) read locked, dark and unframed, not greyed as if empty (ui34)."""
+    for table in tables:
+        read_only_table(table, not editable)
+        table.setTabKeyNavigation(False)  # PartTable's own: Tab leaves, edited or not
+        table.setEditTriggers(EDITING if editable else QAbstractItemView.EditTrigger.NoEditTriggers)
+    show_locked(not editable, *values)
 
 
 class YearSpin(DigitSpinBox):

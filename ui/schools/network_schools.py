@@ -288,6 +288,8 @@ class NetworkSchoolsPanel(SchoolTab):
         """Shut the edits, with a note, rather than refuse every one: a read-only database, or a
         school owned by the school's keys (it came by exchange)."""
         editable = not self._block
+        read_only_table(self.table, not editable)  # Tab leaves it while its records are locked …
+        self.table.setTabKeyNavigation(False)  # … and while they are not: the new school's fields come next
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed if editable else QAbstractItemView.EditTrigger.NoEditTriggers
