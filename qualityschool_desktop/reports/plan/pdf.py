@@ -171,7 +171,7 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
         director = SIGN_DIRECTOR_OF.format(school=school.name) if school.name.startswith("โรงเรียน") else SIGN_DIRECTOR
         cells = [(SIGN.format(dots=dots, role=SIGN_PROPOSER), SIGN_NAME_BLANK, SIGN_POSITION_BLANK, SIGN_DATE),
                  (SIGN.format(dots=dots, role=SIGN_APPROVER), SIGN_NAME_BLANK, director, SIGN_DATE)]
-        return signature_block(["\n".join(cell) for cell in cells], s, space_before=24, lead=[line],
+        return signature_block(["\n".join(cell) for cell in cells], s, space_before=18, lead=[line],
                                whole=(school.name,))
 
     return Document(parts=(header, goals, indicators, activities, total_and_signatures), title=f"{TITLE} {school.name}",
