@@ -92,10 +92,13 @@ class ItemProgress:
 
 @dataclass(frozen=True)
 class GoalProgress:
-    """A goal and its items' progress; ``moved`` when any item rose."""
+    """A goal and its items' progress; ``moved`` when any item rose; ``waiting`` when there is no
+    submitted round after the one the plan started from yet (nothing to compare: the tab and the
+    PDF both say "รอผลการประเมินรอบถัดไป", TEST34 T5)."""
 
     goal: Goal
     items: tuple[ItemProgress, ...]
+    waiting: bool = False
 
     @property
     def moved(self) -> bool:
@@ -106,7 +109,10 @@ class GoalProgress:
     def state(self) -> str:
         """How the goal's items went, as a user reads them (TEST14 finding 8: a goal with one item
         up and one down read "ขยับขึ้น"): ``"up"`` some rose and none fell, ``"mixed"`` some rose
-        and some fell, ``"down"`` some fell and none rose, ``"same"`` none changed."""
+        and some fell, ``"down"`` some fell and none rose, ``"same"`` none changed; ``"waiting"``
+        before a round after the plan's base round (not "ยังไม่ขยับ": nothing could move yet)."""
+        if self.waiting:
+            return "waiting"
         fell = any(item.fell for item in self.items)
         return ("mixed" if fell else "up") if self.moved else "down" if fell else "same"
 
@@ -116,7 +122,8 @@ class GoalProgress:
         return STATE_TEXT[self.state]
 
 
-STATE_TEXT = {"up": "ขยับขึ้น", "mixed": "ขยับขึ้นบางตัว บางตัวลดลง", "down": "ลดลง", "same": "ยังไม่ขยับ"}
+STATE_TEXT = {"up": "ขยับขึ้น", "mixed": "ขยับขึ้นบางตัว บางตัวลดลง", "down": "ลดลง", "same": "ยังไม่ขยับ",
+              "waiting": "รอผลการประเมินรอบถัดไป"}
 RESULT_TEXT = {"up": "ขยับขึ้น", "down": "ลดลง", "same": "เท่าเดิม", "not_applicable": "ไม่เกี่ยวข้อง",
                "not_assessed": "ไม่ได้ประเมิน", "no_base": "ไม่มีระดับเดิม", "": ""}
 
@@ -263,7 +270,7 @@ def _goals_progress(workspace: "Workspace", parts: PlanParts, before: "Assessmen
             target = goal.target_level or (min(was + 1, top) if was is not None else None)
             items.append(ItemProgress(code, title, was, levels_now.get(code), target, code in not_applicable_now,
                                       before is not None and now is not None))
-        goals.append(GoalProgress(goal, tuple(items)))
+        goals.append(GoalProgress(goal, tuple(items), now is None))
     return tuple(goals)
 
 

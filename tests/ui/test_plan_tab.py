@@ -164,11 +164,11 @@ def test_a_goal_that_partly_went_down_does_not_read_moved_up() -> None:
     up = ItemProgress("1.1.1", "", 2, 3, 3)
     down = ItemProgress("1.1.2", "", 3, 2, 4)
     same = ItemProgress("1.1.3", "", 2, 2, 3)
-    assert goal_progress_text(GoalProgress(None, (up, same)), True).startswith("▲ ขยับขึ้น · ")  # type: ignore[arg-type]
-    mixed = goal_progress_text(GoalProgress(None, (up, down)), True)  # type: ignore[arg-type]
+    assert goal_progress_text(GoalProgress(None, (up, same))).startswith("▲ ขยับขึ้น · ")  # type: ignore[arg-type]
+    mixed = goal_progress_text(GoalProgress(None, (up, down)))  # type: ignore[arg-type]
     assert mixed.startswith("▲▼ ขยับขึ้นบางตัว บางตัวลดลง · ") and "๑.๑.๒ ๓→๒ (เป้า ๔) ลดลง" in mixed
-    assert goal_progress_text(GoalProgress(None, (down, same)), True).startswith("▼ ลดลง · ")  # type: ignore[arg-type]
-    assert not goal_progress_text(GoalProgress(None, (same,)), True).startswith(("▲", "▼"))  # type: ignore[arg-type]
+    assert goal_progress_text(GoalProgress(None, (down, same))).startswith("▼ ลดลง · ")  # type: ignore[arg-type]
+    assert not goal_progress_text(GoalProgress(None, (same,))).startswith(("▲", "▼"))  # type: ignore[arg-type]
     from types import SimpleNamespace
 
     from ui.plans.cells import fell_text

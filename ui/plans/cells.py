@@ -65,13 +65,15 @@ def level_text(framework: Framework, level: int | None) -> str:
     return f"{shown(level)} {found.label}" if found is not None else shown(level)
 
 
-def goal_progress_text(progress: GoalProgress | None, has_new_round: bool) -> str:
+def goal_progress_text(progress: GoalProgress | None) -> str:
     """"▲ ขยับขึ้น · ๑.๑.๒ ๒→๓ ถึงเป้า, ๑.๒.๑ ๒→๒ · เป้าระดับ ๓" (one target said once when the
-    items share it; "▲▼ ขยับขึ้นบางตัว บางตัวลดลง", "▼ ลดลง" and an item's "ลดลง" when levels fell); "รอผลการประเมินรอบถัดไป" before a round after the plan's base round."""
+    items share it; "▲▼ ขยับขึ้นบางตัว บางตัวลดลง", "▼ ลดลง" and an item's "ลดลง" when levels fell);
+    before a round after the plan's base round, the core's words for it ("รอผลการประเมินรอบถัดไป",
+    ``GoalProgress.state`` "waiting"), the same the plan PDF prints (TEST34 T5)."""
     if progress is None or not progress.items:
         return ""
-    if not has_new_round:
-        return text.NO_NEW_ROUND
+    if progress.state == "waiting":
+        return progress.state_text
     targets = {item.target for item in progress.items}
     parts = []
     for item in progress.items:

@@ -44,7 +44,6 @@ def fill_plan(tab: PlanPanel, parts: PlanParts) -> None:
         tab.progress_label.setText(text.PROGRESS_WAITING)
     framework = tab.workspace.plans.framework_of(plan)
     by_goal = {g.goal.id: g for g in progress.goals} if progress else {}
-    has_round = progress is not None and progress.now is not None
     tab.goals.setRowCount(len(parts.goals))
     for row, goal in enumerate(parts.goals):
         tab.goals.fill(row, G_COMPONENT, cells.component_text(framework, goal.component_code), goal.id,
@@ -55,7 +54,7 @@ def fill_plan(tab: PlanPanel, parts: PlanParts) -> None:
                                       if framework.has_item(c)))
         tab.goals.fill(row, G_LEVEL, cells.level_text(framework, goal.target_level), goal.id,
                         key=goal.target_level)
-        tab.goals.fill(row, G_PROGRESS, cells.goal_progress_text(by_goal.get(goal.id), has_round), goal.id,
+        tab.goals.fill(row, G_PROGRESS, cells.goal_progress_text(by_goal.get(goal.id)), goal.id,
                         editable=False)
     tab.short_fit.fit()  # a short tab: the lines just set go to the tooltip
     fill_indicators(tab, parts)

@@ -78,7 +78,6 @@ STATE_MARK = {"up": "▲", "mixed": "▲▼", "down": "▼", "same": ""}
 PROGRESS_MIXED = " (ในจำนวนนี้บางตัวลดลง {mixed} เป้าหมาย)"
 PROGRESS_FELL = ", ลดลง {down} เป้าหมาย"
 REACHED = "ถึงเป้า"
-NO_NEW_ROUND = "รอผลการประเมินรอบถัดไป"
 INDICATOR_PROGRESS = "ฐาน {baseline} → ผลปี {year} {actual} (เป้า {target})"
 INDICATOR_NO_ACTUAL = "ฐาน {baseline} · ยังไม่มีผล (เป้าปี {year} {target})"
 MET = "ถึงเป้า"

@@ -159,16 +159,21 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
             rows.append([a.name, a.owner, when, number_cell(money, s["table_body"], 70), STATUSES[a.status]])
         story.append(thai_table(rows, [TEXT_WIDTH - 80 - 112 - 70 - 62, 80, 112, 70, 62], body_style=s["table_body"],
                                 header_style=s["table_header"]))
-        total = parts.budget_total
-        story += [Spacer(1, 6), ThaiParagraph(f"งบประมาณรวม {baht(total, t.style)} ({bahttext(total)})", s["label"])]
-        return story
+        return [*story, Spacer(1, 6)]
 
-    def signatures() -> list[Any]:
+    def total_and_signatures() -> list[Any]:
+        """The budget total with the signatures below it, kept on one page as the visit record and
+        the summary keep theirs with their last lines: never the signatures alone on a page of
+        their own below a page with room left (TEST34 T4)."""
+        total = parts.budget_total
+        line = ThaiParagraph(f"งบประมาณรวม {baht(total, t.style)} ({bahttext(total)})", s["label"])
         dots = signature_dots(s["sign"], TEXT_WIDTH / 2 - 24, (SIGN_PROPOSER, SIGN_APPROVER))
         director = SIGN_DIRECTOR_OF.format(school=school.name) if school.name.startswith("โรงเรียน") else SIGN_DIRECTOR
         cells = [(SIGN.format(dots=dots, role=SIGN_PROPOSER), SIGN_NAME_BLANK, SIGN_POSITION_BLANK, SIGN_DATE),
                  (SIGN.format(dots=dots, role=SIGN_APPROVER), SIGN_NAME_BLANK, director, SIGN_DATE)]
-        return signature_block(["\n".join(cell) for cell in cells], s)
+        return signature_block(["\n".join(cell) for cell in cells], s, space_before=18, lead=[line],
+                               whole=(school.name,))
 
-    return Document(parts=(header, goals, indicators, activities, signatures), title=f"{TITLE} {school.name}", author="",
+    return Document(parts=(header, goals, indicators, activities, total_and_signatures), title=f"{TITLE} {school.name}",
+                    author="",
                     running_head=f"{TITLE} {school.name}", is_demo=bool(school.is_demo))
