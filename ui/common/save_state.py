@@ -344,7 +344,7 @@ class Saver(QObject):
             return True
         self.retry_all()
         while self._waiting:
-            error = next(reversed(self._waiting.values())).error
+            error = self._all_reasons()
             can_retry = self._can_retry()  # only held values: a try meets the same refusal
             question = text.LEAVE_QUESTION if can_retry else text.LEAVE_QUESTION_FIX
             message = question.format(count=digits.number(len(self._waiting)), reason=error)
@@ -379,8 +379,22 @@ class Saver(QObject):
                 self._waiting[key] = waiting
         self._schedule()
         if self._line is not None:
-            self._line.show_failed(error, retrying=self._retrying(), can_retry=self._can_retry())
+            self._line.show_failed(self._all_reasons(error), retrying=self._retrying(), can_retry=self._can_retry())
         self._refresh_notes()
+
+    def _all_reasons(self, newest: QualitySchoolError | None = None) -> QualitySchoolError:
+        """Why each change still waiting was refused, newest last, each reason once (TEST34 T3:
+        a refused name then a refused amount: the line named only the amount). One reason is
+        the error itself; several are one error that says them all."""
+        reasons: list[QualitySchoolError] = []
+        for key, waiting in self._waiting.items():
+            reasons.append(ValidationError(text.SEE_FIELD) if key in self._at_field else waiting.error)
+        if newest is not None and newest not in reasons:
+            reasons.append(newest)
+        said = list(dict.fromkeys(str(reason) for reason in reasons))
+        if len(said) <= 1:
+            return reasons[-1] if reasons else ValidationError("")
+        return ValidationError(text.REASONS_JOIN.join(said))
 
     def _can_retry(self) -> bool:
         """"ลองอีกครั้ง" only where a try may pass: a held value waits for a related change."""
@@ -423,9 +437,7 @@ class Saver(QObject):
 
     def _show_waiting(self) -> None:
         if self._line is not None and self._waiting:
-            key, waiting = next(reversed(self._waiting.items()))
-            error = ValidationError(text.SEE_FIELD) if key in self._at_field else waiting.error
-            self._line.show_failed(error, retrying=self._retrying(), can_retry=self._can_retry())
+            self._line.show_failed(self._all_reasons(), retrying=self._retrying(), can_retry=self._can_retry())
 
     def _retrying(self) -> bool:
         return any(waiting.due is not None for waiting in self._waiting.values())
