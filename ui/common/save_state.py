@@ -48,7 +48,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError, ValidationError
-from qualityschool_desktop.printable import unprintable_in, unprintable_notice
+from qualityschool_desktop.printable import save_notice
 from qualityschool_desktop.storage import WINDOW_WRITE_WAIT_SECONDS  # the window's wait (kept there: issue 16)
 
 from . import digits
@@ -191,10 +191,11 @@ class Saver(QObject):
                 on_failed(error)
             return None
         self._stored(key)
-        missing = unprintable_in(value)
-        if missing:
-            # Stored as typed; the line says which characters will print as boxes (issue 11).
-            notice = unprintable_notice(missing).replace("{", "{{").replace("}", "}}")
+        notice = save_notice(value)
+        if notice:
+            # What the core's cleaning took out of the typed text, and which characters of what is
+            # stored will print as boxes (issue 11, TEST34 T2).
+            notice = notice.replace("{", "{{").replace("}", "}}")
             self._show_after_success((saved or text.SAVED) + "  " + notice)
         else:
             self._show_after_success(None if quiet else saved or text.SAVED)
