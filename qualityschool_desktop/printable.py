@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from . import paths
+from .text import clean_text
 
 __all__ = [
-    "Place", "WORD_WARNING", "places_warning", "unprintable", "unprintable_notice", "unprintable_places", "unprintable_in",
+    "Place", "WORD_WARNING", "character_name", "places_warning", "save_notice", "unprintable", "unprintable_notice",
+    "unprintable_places", "unprintable_in",
 ]
 
 FONT_FILE = "Sarabun-Regular.ttf"  # the four Sarabun faces map the same characters
@@ -112,9 +115,62 @@ def _texts(value: Any) -> Iterable[str]:
 
 def unprintable_notice(characters: Iterable[str]) -> str:
     """The Thai sentence the window shows after saving text with ``characters`` in it ("" for
-    none): that they print as empty boxes and that the text is saved as typed."""
+    none): that they print as empty boxes and that the text is saved as typed. An invisible
+    character is named by its code (:func:`character_name`), not shown as a blank."""
     characters = tuple(characters)
-    return NOTICE.format(characters=" ".join(characters)) if characters else ""
+    return NOTICE.format(characters=" ".join(map(character_name, characters))) if characters else ""
+
+
+# Kinds of character that show nothing on screen, named instead (TEST34 T2: "อักขระ  พิมพ์…").
+CONTROL_KIND = "อักขระควบคุม"
+INVISIBLE_KIND = "อักขระที่มองไม่เห็น"
+CHARACTER_NAME = "U+{code:04X} ({kind})"
+REMOVED = "ลบ {characters} ออกแล้ว"
+MADE_LINE_BREAK = "เปลี่ยน {characters} เป็นขึ้นบรรทัดใหม่แล้ว (ช่องบรรทัดเดียว: เป็นเว้นวรรค)"
+# Between the parts of a notice after a save.
+NOTICE_JOIN = " · "
+# Kept as typed by the cleaning or changed without a word worth saying (a pasted CR LF, a tab).
+_PLAIN_CONTROLS = frozenset("\t\n\r")
+
+
+def character_name(character: str) -> str:
+    """``character`` as a person can read it in a message: itself when it shows (😀, 中), its
+    code and kind when it shows nothing ("U+000B (อักขระควบคุม)", "U+200B (อักขระที่มองไม่เห็น)")."""
+    kind = unicodedata.category(character[:1]) if character else ""
+    if kind == "Cc":
+        return CHARACTER_NAME.format(code=ord(character[0]), kind=CONTROL_KIND)
+    if kind in ("Cf", "Cs", "Co", "Cn", "Zl", "Zp") or (kind == "Zs" and character[0] != " "):
+        return CHARACTER_NAME.format(code=ord(character[0]), kind=INVISIBLE_KIND)
+    return character
+
+
+def save_notice(value: Any) -> str:
+    """What the window adds after storing typed ``value`` (a text, or mappings and sequences of
+    them; "" when there is nothing to say): the invisible and control characters the core's
+    cleaning (:func:`~qualityschool_desktop.text.clean_text`) took out or turned into a line
+    break, named; then the characters of what is stored that print as boxes
+    (:func:`unprintable_notice`). Nothing about boxes when what is stored prints whole."""
+    removed: list[str] = []
+    broken: list[str] = []
+    stored: list[str] = []
+    for typed in _texts(value):
+        for character in dict.fromkeys(typed):
+            if character in _PLAIN_CONTROLS or unicodedata.category(character) not in ("Cc", "Cf", "Cs", "Co", "Cn",
+                                                                                       "Zl", "Zp"):
+                continue
+            cleaned = clean_text(character)
+            if cleaned == "":
+                removed.append(character)
+            elif cleaned == "\n":
+                broken.append(character)
+        stored.append(clean_text(typed))
+    parts = []
+    if removed:
+        parts.append(REMOVED.format(characters=", ".join(map(character_name, dict.fromkeys(removed)))))
+    if broken:
+        parts.append(MADE_LINE_BREAK.format(characters=", ".join(map(character_name, dict.fromkeys(broken)))))
+    parts.append(unprintable_notice(unprintable_in(stored)))
+    return NOTICE_JOIN.join(part for part in parts if part)
 
 
 @dataclass(frozen=True)

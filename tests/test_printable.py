@@ -84,3 +84,21 @@ def test_a_6_3_row_is_named_by_its_column_and_row_number() -> None:
     assert "รายงาน: ปัญหา/อุปสรรค แถวที่ ๒: 🙁" in warning, warning
     assert "รายงาน: ผลที่คาดว่าจะได้รับ แถวที่ ๒: ✔" in warning, warning
     assert "problem" not in warning and "expected" not in warning
+
+
+def test_an_invisible_character_is_named_and_what_the_cleaning_did_is_said() -> None:
+    """TEST34 T2: "อักขระ  พิมพ์ในรายงานไม่ได้" named an invisible character by itself (a blank)
+    and did not say it was cleaned away. Now: its code and kind, what was done, and no word about
+    boxes when what is stored prints whole."""
+    from qualityschool_desktop.printable import character_name, save_notice
+
+    assert character_name("\x0b") == "U+000B (อักขระควบคุม)"
+    assert character_name("\u200b") == "U+200B (อักขระที่มองไม่เห็น)"
+    assert character_name("😀") == "😀"
+    said = save_notice("อาคาร\u200bเรียน\u200bมั่นคง\x0bปลอดภัย")
+    assert "พิมพ์ในรายงานไม่ได้" not in said
+    assert "ลบ U+200B (อักขระที่มองไม่เห็น) ออก" in said
+    assert "U+000B (อักขระควบคุม)" in said and "ขึ้นบรรทัดใหม่" in said
+    assert save_notice("อาคารเรียน") == "" and save_notice({"name": "ok", "notes": ["ดี"]}) == ""
+    emoji = save_notice("ดีมาก 😀\u200b")
+    assert "อักขระ 😀 พิมพ์ในรายงานไม่ได้" in emoji and "U+200B" in emoji

@@ -49,3 +49,15 @@ def test_a_print_names_where_the_boxes_are(qtbot: Any, file_workspace: Workspace
     assert target.is_file() and said.file == target and said.sticky
     # The window's digits (Thai by default), though the core wrote Arabic (TEST25 #11).
     assert "บันทึกรายงานที่" in said.text and "ข้อ ๑.๑.๑: หลักฐาน: 😀" in said.text
+
+
+def test_a_pasted_invisible_character_is_named_and_said_to_be_cleaned(qtbot: Any) -> None:
+    """TEST34 T2: the line said "อักขระ  พิมพ์ในรายงานไม่ได้" with a blank for a vertical tab the
+    core had already turned into a line break."""
+    line = SaveStateLine("")
+    qtbot.addWidget(line)
+    saver = Saver(line, line)
+    saver.run(lambda: None, key=("goal", "name"), typed=True, value="อาคาร\u200bเรียน\x0bปลอดภัย")
+    assert line.text().startswith("บันทึกแล้ว ✓"), line.text()
+    assert "พิมพ์ในรายงานไม่ได้" not in line.text()
+    assert "U+000B (อักขระควบคุม)" in line.text() and "U+200B" in line.text()

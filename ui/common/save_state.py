@@ -48,7 +48,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError, ValidationError
-from qualityschool_desktop.printable import unprintable_in, unprintable_notice
+from qualityschool_desktop.printable import save_notice
 from qualityschool_desktop.storage import WINDOW_WRITE_WAIT_SECONDS  # the window's wait (kept there: issue 16)
 
 from . import digits
@@ -191,10 +191,11 @@ class Saver(QObject):
                 on_failed(error)
             return None
         self._stored(key)
-        missing = unprintable_in(value)
-        if missing:
-            # Stored as typed; the line says which characters will print as boxes (issue 11).
-            notice = unprintable_notice(missing).replace("{", "{{").replace("}", "}}")
+        notice = save_notice(value)
+        if notice:
+            # What the core's cleaning took out of the typed text, and which characters of what is
+            # stored will print as boxes (issue 11, TEST34 T2).
+            notice = notice.replace("{", "{{").replace("}", "}}")
             self._show_after_success((saved or text.SAVED) + "  " + notice)
         else:
             self._show_after_success(None if quiet else saved or text.SAVED)
@@ -344,7 +345,7 @@ class Saver(QObject):
             return True
         self.retry_all()
         while self._waiting:
-            error = next(reversed(self._waiting.values())).error
+            error = self._all_reasons()
             can_retry = self._can_retry()  # only held values: a try meets the same refusal
             question = text.LEAVE_QUESTION if can_retry else text.LEAVE_QUESTION_FIX
             message = question.format(count=digits.number(len(self._waiting)), reason=error)
@@ -379,8 +380,22 @@ class Saver(QObject):
                 self._waiting[key] = waiting
         self._schedule()
         if self._line is not None:
-            self._line.show_failed(error, retrying=self._retrying(), can_retry=self._can_retry())
+            self._line.show_failed(self._all_reasons(error), retrying=self._retrying(), can_retry=self._can_retry())
         self._refresh_notes()
+
+    def _all_reasons(self, newest: QualitySchoolError | None = None) -> QualitySchoolError:
+        """Why each change still waiting was refused, newest last, each reason once (TEST34 T3:
+        a refused name then a refused amount: the line named only the amount). One reason is
+        the error itself; several are one error that says them all."""
+        reasons: list[QualitySchoolError] = []
+        for key, waiting in self._waiting.items():
+            reasons.append(ValidationError(text.SEE_FIELD) if key in self._at_field else waiting.error)
+        if newest is not None and newest not in reasons:
+            reasons.append(newest)
+        said = list(dict.fromkeys(str(reason) for reason in reasons))
+        if len(said) <= 1:
+            return reasons[-1] if reasons else ValidationError("")
+        return ValidationError(text.REASONS_JOIN.join(said))
 
     def _can_retry(self) -> bool:
         """"ลองอีกครั้ง" only where a try may pass: a held value waits for a related change."""
@@ -423,9 +438,7 @@ class Saver(QObject):
 
     def _show_waiting(self) -> None:
         if self._line is not None and self._waiting:
-            key, waiting = next(reversed(self._waiting.items()))
-            error = ValidationError(text.SEE_FIELD) if key in self._at_field else waiting.error
-            self._line.show_failed(error, retrying=self._retrying(), can_retry=self._can_retry())
+            self._line.show_failed(self._all_reasons(), retrying=self._retrying(), can_retry=self._can_retry())
 
     def _retrying(self) -> bool:
         return any(waiting.due is not None for waiting in self._waiting.values())

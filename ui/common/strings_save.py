@@ -38,4 +38,6 @@ LEAVE_DISCARD = "ทิ้งการแก้ไขที่ยังไม่
 LEAVE_STAY = "กลับไปแก้ไขต่อ"
 # The save line while a date or time its field cannot read is held: the reason is said once, under
 # the field (TEST31b U3: the header, a note and the field all said "นาทีต้องเป็น ๐๐–๕๙").
+# Between the reasons of several changes still waiting, on the line and in the question on leaving.
+REASONS_JOIN = " · "
 SEE_FIELD = "ดูเหตุผลใต้ช่องสีแดง"  # short: the line shares the header with the buttons

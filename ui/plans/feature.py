@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
     from .printing import PlanReportPrinter
+    from .tab import PlanPanel
 
 
 class PlansFeature:
@@ -28,13 +29,19 @@ class PlansFeature:
         from .tab import PlanPanel
 
         tab = PlanPanel(workspace, publish=self.shell.ops.publish)
+        self.connect_printing(tab)
+        return tab
+
+    def connect_printing(self, tab: PlanPanel) -> None:
+        """พิมพ์แผน on ``tab``: the edit in progress ends first, and a cell still refused (kept in
+        view, not in the database) is asked about before the stored plan is printed (TEST34 T3)."""
 
         def print_shown(plan_id: str) -> None:
             tab.flush()
-            self.print_plan(plan_id)
+            if tab.confirm_leave():
+                self.print_plan(plan_id)
 
         tab.print_requested.connect(print_shown)
-        return tab
 
     def print_plan(self, plan_id: str) -> None:
         """The plan as a PDF (the core's ``report plan``)."""

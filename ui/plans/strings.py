@@ -100,3 +100,5 @@ FIELD_NAMES = {"title": "ชื่อแผน", "first_year": "ปีแรก"
 
 SAVE_TITLE = "แผนพัฒนาคุณภาพการศึกษา (PDF)"
 CREATE_FAILED = "สร้างแผนพัฒนาไม่ได้"
+# The budget-in-words cell of an activity whose typed amount was refused (not the stored amount's words).
+WORDS_WAITING = "(จำนวนเงินยังไม่ได้บันทึก)"

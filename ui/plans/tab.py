@@ -334,6 +334,9 @@ class PlanPanel(SchoolTab):
                 found, error, typed = cell_of(self.parts, key), self._saver.error_for(key), self._saver.waiting_value(key)
                 if found is not None and error is not None and isinstance(typed, str):
                     tables[found[0]].show_refused(found[1], found[2], typed, shown_text(error))
+                    if found[0] == "plan_activities" and found[2] == A_BUDGET:
+                        # Not the stored amount's words beside the refused figure (TEST34 T3).
+                        self.activities.show_refused(found[1], A_WORDS, text.WORDS_WAITING, shown_text(error))
                 elif key == ("plans", self.parts.plan.id, "title") and isinstance(typed, str):
                     self.title_edit.setText(typed)
         finally:

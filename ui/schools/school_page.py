@@ -110,6 +110,7 @@ class SchoolPage(QWidget):
             self._tabs.append(tab)
             tab.noticed.connect(self.noticed)
             self.tabs.addTab(tab, spec.title)
+        self._shown_tab = -1  # the tab shown before a switch: asked before it is left
         self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
@@ -144,6 +145,15 @@ class SchoolPage(QWidget):
             self._tabs[max(0, self.tabs.currentIndex())].focus_list()
 
     def _tab_changed(self, index: int) -> None:
+        left = self._shown_tab
+        if 0 <= left < len(self._tabs) and left != index and not self._tabs[left].confirm_leave():
+            # A refused plan cell (or any change the tab could not store) is not left behind
+            # unasked (TEST34 T3): staying brings the tab back.
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(left)
+            self.tabs.blockSignals(False)
+            return
+        self._shown_tab = index
         if 0 <= index < len(self._tabs) and not self._specs[index].follows_page and self.school is not None:
             self._tabs[index].show_school(self.school.id)
 
