@@ -19,6 +19,10 @@ from ui.common.edit_blocks import school_edit_block, shut_for, shut_if_read_only
 from ui.shell.api import SchoolTab, SchoolTabSpec
 
 from . import strings as text
+from .tab_fit import SchoolPageFit
+
+# The tabs holding a working list (their key) and the lists' attribute names (ui/schools/tab_fit.py).
+WORKING = {"budget": ("table",), "plans": ("goals", "indicators", "activities")}
 
 
 def profile_line(school: School) -> str:
@@ -117,6 +121,9 @@ class SchoolPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(card)
         layout.addWidget(self.tabs, 1)
+        working = {tab: (lambda widget, names=WORKING[spec.key]: [getattr(widget, name) for name in names])
+                   for spec, tab in zip(self._specs, self._tabs) if spec.key in WORKING}
+        self.fit = SchoolPageFit(self, self.tabs, card, self.profile_label, self.name_label, working)
 
     def tab(self, key: str) -> SchoolTab:
         """The tab a feature contributed under ``key`` ("rounds", "visits", "network", "timeline")."""
@@ -164,6 +171,7 @@ class SchoolPage(QWidget):
         self.name_label.setToolTip(school.name)
         self.demo_label.setVisible(school.is_demo)
         self.profile_label.setText(profile_line(school))
+        self.fit.name_tip()  # with the profile line where the card is compact
         block = school_edit_block(self.workspace, school.id)
         shut_for(block, self.edit_button)
         owned_elsewhere = bool(block) and not self.workspace.read_only
