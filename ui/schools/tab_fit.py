@@ -49,7 +49,10 @@ class SchoolPageFit(QObject):
         self._working = working
         self.short: bool | None = None
         self._watched: QWidget | None = None
-        self._queued = False
+        self._timer = QTimer(self)  # dies with the page: a fit queued as it closes never runs
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
         page.installEventFilter(self)
         tabs.currentChanged.connect(lambda _index: self.later())
         for tab in working:
@@ -64,9 +67,8 @@ class SchoolPageFit(QObject):
         return False
 
     def later(self) -> None:
-        if not self._queued:
-            self._queued = True
-            QTimer.singleShot(0, self.fit)
+        if not self._timer.isActive():
+            self._timer.start()
 
     def _area(self) -> QWidget | None:
         parent = self._page.parentWidget()
@@ -79,7 +81,6 @@ class SchoolPageFit(QObject):
         return viewport
 
     def fit(self) -> None:
-        self._queued = False
         area = self._area()
         room = area.height() if area is not None else self._page.height()
         self.compact(0 < room < SHORT_HEIGHT)
