@@ -3,7 +3,7 @@ its supervision visits, its network schools, its timeline), in the order they as
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -40,6 +40,11 @@ def profile_line(school: School) -> str:
     return text.SEPARATOR.join(parts)
 
 
+
+
+def _lists(names: tuple[str, ...]) -> Callable[[Any], list[Any]]:
+    """A tab's working lists, by their attribute names."""
+    return lambda tab: [getattr(tab, name) for name in names]
 
 
 class _NameHeading(QLabel):
@@ -121,8 +126,8 @@ class SchoolPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(card)
         layout.addWidget(self.tabs, 1)
-        working = {tab: (lambda widget, names=WORKING[spec.key]: [getattr(widget, name) for name in names])
-                   for spec, tab in zip(self._specs, self._tabs) if spec.key in WORKING}
+        working: dict[QWidget, Callable[[Any], list[Any]]] = {
+            tab: _lists(WORKING[spec.key]) for spec, tab in zip(self._specs, self._tabs) if spec.key in WORKING}
         self.fit = SchoolPageFit(self, self.tabs, card, self.profile_label, self.name_label, working)
 
     def tab(self, key: str) -> SchoolTab:

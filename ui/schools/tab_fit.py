@@ -13,7 +13,9 @@ gives way (``ui/follow_ups/fit.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QScrollArea, QTableView, QTabWidget, QWidget
@@ -28,7 +30,7 @@ CARD_MARGINS = (18, 14, 18, 14)
 CARD_SHORT = (18, 6, 18, 6)
 
 # The tabs (their key) that hold a working list, and the lists to keep ROWS rows of.
-Working = Callable[[QWidget], Sequence[QTableView]]
+Working = Callable[[Any], Sequence[QTableView]]
 
 
 def _own_scroll(tab: QWidget) -> QScrollArea | None:
@@ -43,7 +45,7 @@ class SchoolPageFit(QObject):
     """Watches the page's scroll area and tabs; see the module."""
 
     def __init__(self, page: QWidget, tabs: QTabWidget, card: QFrame, profile: QLabel, name: QLabel,
-                 working: dict[QWidget, Working]) -> None:
+                 working: Mapping[QWidget, Working]) -> None:
         super().__init__(page)
         self._page, self._tabs, self._card, self._profile, self._name = page, tabs, card, profile, name
         self._working = working
@@ -57,8 +59,9 @@ class SchoolPageFit(QObject):
         tabs.currentChanged.connect(lambda _index: self.later())
         for tab in working:
             scroll = _own_scroll(tab)
-            if scroll is not None and scroll.widget() is not None:
-                scroll.widget().installEventFilter(self)  # its lines wrap or show: it needs more
+            content = scroll.widget() if scroll is not None else None
+            if scroll is not None and content is not None:
+                content.installEventFilter(self)  # its lines wrap or show: it needs more
                 scroll.setFrameShape(QFrame.Shape.NoFrame)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -88,10 +91,10 @@ class SchoolPageFit(QObject):
         for tab, lists in self._working.items():
             need = 0
             scroll = _own_scroll(tab)
-            if tab is current and scroll is not None and scroll.widget() is not None:
+            content = scroll.widget() if scroll is not None else None
+            if tab is current and scroll is not None and content is not None:
                 for table in lists(tab):
                     keep_rows(table)
-                content = scroll.widget()
                 layout = content.layout()
                 width = scroll.viewport().width()
                 if layout is not None and layout.hasHeightForWidth() and width > 0:
