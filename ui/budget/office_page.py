@@ -25,7 +25,7 @@ from qualityschool_desktop.errors import QualitySchoolError, ValidationError
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import cell_width, keep_rows_in_view
+from ui.common.columns import cell_width, keep_rows, keep_rows_in_view
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
 from ui.common.edit_blocks import shut_if_read_only
@@ -198,8 +198,9 @@ class BudgetOfficePage(QWidget):
         self.rules_line = RulesLine(self.save_line, read_only=workspace_read_only(self.workspace))
 
         # Whole rows at 150 %: the page scrolls rather than cut a row through its middle (try11b F15).
-        for table in (self.schools_table, self.totals_table, self.items_table):
+        for table in (self.schools_table, self.totals_table):
             keep_rows_in_view(table, rows=3)
+        keep_rows(self.items_table)  # the approvals: five rows, scrolled to (s34 T9)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.schools_table)
         upper.addWidget(self.totals_table)

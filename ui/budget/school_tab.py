@@ -362,8 +362,12 @@ class BudgetPanel(SchoolTab):
         row = self.table.currentRow()
         if row >= 0:
             self.table.scrollTo(self.table.model().index(row, 0))
-        if self.isVisible():
-            self.scroll_area.ensureWidgetVisible(self.total_label, 0, 4)
+        if self.isVisible():  # the tab's own area, and the page's: on the school page the page scrolls (s34 T9)
+            area: QWidget | None = self.scroll_area
+            while area is not None:
+                if isinstance(area, QScrollArea):
+                    area.ensureWidgetVisible(self.total_label, 0, 4)
+                area = area.parentWidget()
 
     def _fill_row(self, row: int, item: BudgetItem) -> None:
         for column in range(len(COLUMNS)):

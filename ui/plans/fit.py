@@ -17,6 +17,9 @@ from ui.common.flow import FlowLayout
 
 # Logical pixels of the tab's height under which the hint gives way (1366×768 at 150 %: 233).
 SHORT_HEIGHT = 400
+# On the school page the tab is as tall as its parts need and the page scrolls (s34 T9,
+# ui/schools/tab_fit.py): the hint gives way where the page's room is lower than this (125 %, 150 %).
+PAGE_SHORT = 560
 TOP_MARGIN = 8  # above the title row where the tab is tall (tab.py's content layout)
 
 
@@ -53,18 +56,33 @@ class ShortWindowFit(QObject):
         self._save_line = save_line
         self._quiet = quiet
         self._short: bool | None = None  # the save line in the corner (None: not placed yet)
+        self._page_area: QWidget | None = None  # the window's page viewport, once the tab is in it
         panel.installEventFilter(self)
         parts.installEventFilter(self)  # no plan shown: the save line stays where it shows
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self._panel and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        if watched in (self._panel, self._page_area) and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self.fit()
         elif watched is self._parts and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
             self.fit()
         return False
 
+    def _page_room(self) -> int | None:
+        """The height of the window's page scroll area holding the tab (None: not in one)."""
+        parent = self._panel.parentWidget()
+        while parent is not None and not (isinstance(parent, QScrollArea) and parent.objectName() == "pageScroll"):
+            parent = parent.parentWidget()
+        if parent is None:
+            return None
+        viewport = parent.viewport()
+        if viewport is not self._page_area:
+            self._page_area = viewport
+            viewport.installEventFilter(self)
+        return viewport.height()
+
     def fit(self) -> None:
-        short = self._panel.height() < SHORT_HEIGHT
+        room = self._page_room()
+        short = self._panel.height() < SHORT_HEIGHT or (room is not None and 0 < room < PAGE_SHORT)
         self._hint.setVisible(not short)
         for label in self._quiet:
             label.setVisible(not short)

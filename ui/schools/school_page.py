@@ -3,7 +3,7 @@ its supervision visits, its network schools, its timeline), in the order they as
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -19,6 +19,10 @@ from ui.common.edit_blocks import school_edit_block, shut_for, shut_if_read_only
 from ui.shell.api import SchoolTab, SchoolTabSpec
 
 from . import strings as text
+from .tab_fit import SchoolPageFit
+
+# The tabs holding a working list (their key) and the lists' attribute names (ui/schools/tab_fit.py).
+WORKING = {"budget": ("table",), "plans": ("goals", "indicators", "activities")}
 
 
 def profile_line(school: School) -> str:
@@ -36,6 +40,11 @@ def profile_line(school: School) -> str:
     return text.SEPARATOR.join(parts)
 
 
+
+
+def _lists(names: tuple[str, ...]) -> Callable[[Any], list[Any]]:
+    """A tab's working lists, by their attribute names."""
+    return lambda tab: [getattr(tab, name) for name in names]
 
 
 class _NameHeading(QLabel):
@@ -118,6 +127,9 @@ class SchoolPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(card)
         layout.addWidget(self.tabs, 1)
+        working: dict[QWidget, Callable[[Any], list[Any]]] = {
+            tab: _lists(WORKING[spec.key]) for spec, tab in zip(self._specs, self._tabs) if spec.key in WORKING}
+        self.fit = SchoolPageFit(self, self.tabs, card, self.profile_label, self.name_label, working)
 
     def tab(self, key: str) -> SchoolTab:
         """The tab a feature contributed under ``key`` ("rounds", "visits", "network", "timeline")."""
@@ -174,6 +186,7 @@ class SchoolPage(QWidget):
         self.name_label.setToolTip(school.name)
         self.demo_label.setVisible(school.is_demo)
         self.profile_label.setText(profile_line(school))
+        self.fit.name_tip()  # with the profile line where the card is compact
         block = school_edit_block(self.workspace, school.id)
         shut_for(block, self.edit_button)
         owned_elsewhere = bool(block) and not self.workspace.read_only

@@ -1,0 +1,123 @@
+"""The school page's working lists get the room (s34 T9: at 150 % on 1366×768 the budget tab
+showed one item at a time and the plan tab one goal, each tab scrolling inside the page, the
+school card never scrolling away).
+
+One scroll, the window's page: a tab that holds a working list (:data:`WORKING`) is as tall as its
+own scroll area's content needs at least, its lists at least :data:`ROWS` rows, so its scroll
+area never scrolls and the page does (the card scrolls away above the list). The other tabs ask
+for nothing (they keep their own scroll areas and their size). Where the page's room is lower
+than :data:`SHORT_HEIGHT` (125 %, 150 %) the school card is compact: its profile line gives way
+(its text joins the name's tooltip) and its margins are narrower, as the follow-up list's title
+gives way (``ui/follow_ups/fit.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QScrollArea, QTableView, QTabWidget, QWidget
+
+from ui.common.columns import keep_rows
+
+# Logical pixels of the page's scroll area under which the card is compact (1366×768: 583 at
+# 100 %, 437 at 125 %, 340 at 150 %), as the follow-up list's.
+SHORT_HEIGHT = 560
+ROWS = 5  # of a working list, its headings above (keep_rows' own)
+CARD_MARGINS = (18, 14, 18, 14)
+CARD_SHORT = (18, 6, 18, 6)
+
+# The tabs (their key) that hold a working list, and the lists to keep ROWS rows of.
+Working = Callable[[Any], Sequence[QTableView]]
+
+
+def _own_scroll(tab: QWidget) -> QScrollArea | None:
+    """The scroll area the tab puts its content in (its first child scroll area)."""
+    for child in tab.findChildren(QScrollArea):
+        if child.parentWidget() is tab:
+            return child
+    return None
+
+
+class SchoolPageFit(QObject):
+    """Watches the page's scroll area and tabs; see the module."""
+
+    def __init__(self, page: QWidget, tabs: QTabWidget, card: QFrame, profile: QLabel, name: QLabel,
+                 working: Mapping[QWidget, Working]) -> None:
+        super().__init__(page)
+        self._page, self._tabs, self._card, self._profile, self._name = page, tabs, card, profile, name
+        self._working = working
+        self.short: bool | None = None
+        self._watched: QWidget | None = None
+        self._timer = QTimer(self)  # dies with the page: a fit queued as it closes never runs
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        page.installEventFilter(self)
+        tabs.currentChanged.connect(lambda _index: self.later())
+        for tab in working:
+            scroll = _own_scroll(tab)
+            content = scroll.widget() if scroll is not None else None
+            if scroll is not None and content is not None:
+                content.installEventFilter(self)  # its lines wrap or show: it needs more
+                scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
+            self.later()
+        return False
+
+    def later(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _area(self) -> QWidget | None:
+        parent = self._page.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        viewport = parent.viewport() if parent is not None else None
+        if viewport is not None and viewport is not self._watched:
+            self._watched = viewport
+            viewport.installEventFilter(self)
+        return viewport
+
+    def fit(self) -> None:
+        area = self._area()
+        room = area.height() if area is not None else self._page.height()
+        self.compact(0 < room < SHORT_HEIGHT)
+        current = self._tabs.currentWidget()
+        for tab, lists in self._working.items():
+            need = 0
+            scroll = _own_scroll(tab)
+            content = scroll.widget() if scroll is not None else None
+            if tab is current and scroll is not None and content is not None:
+                for table in lists(tab):
+                    keep_rows(table)
+                layout = content.layout()
+                width = scroll.viewport().width()
+                if layout is not None and layout.hasHeightForWidth() and width > 0:
+                    need = max(content.heightForWidth(width), layout.totalMinimumHeightForWidth(width))
+                else:
+                    need = content.minimumSizeHint().height()
+                margins = tab.contentsMargins()
+                need += margins.top() + margins.bottom()
+            if tab.minimumHeight() != need:
+                tab.setMinimumHeight(need)
+
+    def compact(self, short: bool) -> None:
+        """The card's profile line in the name's tooltip where the page is short."""
+        if short == self.short:
+            return
+        self.short = short
+        self._profile.setVisible(not short)
+        layout = self._card.layout()
+        if layout is not None:
+            layout.setContentsMargins(*(CARD_SHORT if short else CARD_MARGINS))
+        self.name_tip()
+
+    def name_tip(self) -> None:
+        """The name's tooltip: the name, and the profile line while it gives way."""
+        name = self._name.text()
+        self._name.setToolTip("\n".join(filter(None, (name, self._profile.text() if self.short else ""))))
