@@ -155,6 +155,11 @@ class ProjectsEditor(QWidget):
             self.table.setColumnWidth(column, width)
         StretchKeeper(self.table, 1)  # "ชื่อโครงการ" whole in a narrow window (150 %): it scrolls sideways
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # the status whole
+        # A name in two lines, the rest "…" and whole in its tooltip: one line read "โครงการพัฒนา…"
+        # (TEST34 T11, 125 %).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 12)
 
         self.fields = fields = ProjectFields()
         # the fields' widgets as the editor's own: the page's callers and tests reach them so
