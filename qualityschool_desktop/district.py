@@ -39,6 +39,7 @@ from collections import Counter, defaultdict
 from itertools import chain
 from operator import attrgetter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Iterable, Mapping, Sequence, TypeVar
 
 from .assessments import Assessment
@@ -46,6 +47,7 @@ from .collation import thai_key
 from .district_scores import Brief, scored_assessments, scored_briefly, scored_rounds
 from .errors import ValidationError
 from .framework import Band, Component, Framework
+from .percentages import shares
 from .schools import LEVEL_FILTERS, LEVELS, School
 from .scoring import AssessmentResult, ComponentResult
 from .workspace import Workspace
@@ -265,6 +267,14 @@ class DistrictPicture:
                 steps = keys.index(str(standing.previous_band_key)) - keys.index(str(standing.band_key))
             result.append(SchoolChange(standing, standing.change, steps))
         return sorted(result, key=lambda c: (c.change is None, -(c.change or 0.0), thai_key(c.standing.school.name)))
+
+    def band_shares(self) -> dict[str, Decimal]:
+        """Each band's share of the reported schools in per cent with one decimal, by band key,
+        adding up to exactly 100.0 (the total printed under them; all 0.0 when none reported):
+        the largest-remainder rule of :func:`~.percentages.shares` (TEST34 T7: rounded one by
+        one, 1, 2, 9, 4, 1, 1 of 18 printed 100.1)."""
+        keys = [band.key for band in self.bands]
+        return dict(zip(keys, shares([self.band_counts.get(key, 0) for key in keys], places=1)))
 
     def band_trend(self, band_key: str) -> int:
         """Is the change of a band's count since the previous round good news? 1 better, -1

@@ -147,15 +147,19 @@ def _band_of(workspace: Workspace, school_id: str, fiscal_year: int) -> str:
     return band.name if band is not None else NO_BAND
 
 
-def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str | None = None) -> BudgetPicture:
+def budget_picture(workspace: Workspace, fiscal_year: int, *, area_office: str | None = None,
+                   school_id: str | None = None) -> BudgetPicture:
     """Every school's request for ``fiscal_year`` (BE), of one ``area_office`` (its exact name) or
-    all, schools without items left out. Raises nothing for an empty year (no requests); raises as
+    all, or only that of ``school_id`` (the school page's own print, TEST34 T10), schools without
+    items left out. Raises nothing for an empty year (no requests); raises as
     :func:`check_choice` for a year out of range or an office no school here belongs to."""
     area_office = check_choice(workspace, fiscal_year, area_office)
     rules = load_rules()
     requests: list[SchoolRequest] = []
     school_ids = [str(row[0]) for row in workspace.db.execute(
         "SELECT DISTINCT school_id FROM budget_requests WHERE fiscal_year = ? AND deleted = 0", [fiscal_year])]
+    if school_id is not None:
+        school_ids = [found for found in school_ids if found == school_id]
     for school in workspace.schools.by_ids(school_ids).values():
         if area_office and _office_key(school.area_office) != _office_key(area_office):
             continue

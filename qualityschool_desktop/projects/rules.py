@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from .. import validation
+from ..percentages import shares  # the progress report's shares: two places
 from ..value_rules import FLAG, MAX_INTEGER, MAX_SATANG, MAX_YEAR_BE, MIN_YEAR_BE, TRACKED, UUID, UUID_OR_NULL, Rule
 from ..value_rules import choice, integer, line, text
 
@@ -35,26 +35,6 @@ MAX_PARTS = 200  # indicators, activities or budget lines of one project
 BEHIND_NEEDS_REASON = "การเบิกจ่ายงบประมาณต่ำกว่าแผน โปรดระบุเหตุผลที่เบิกจ่ายไม่ได้ตามแผน"
 OVER_NEEDS_REASON = "การเบิกจ่ายงบประมาณเกินแผน โปรดระบุเหตุผลที่เบิกจ่ายไม่ได้ตามแผน"
 NAME_NEEDED = "โปรดระบุชื่อโครงการ"
-
-
-def shares(counts: list[int]) -> list[Decimal]:
-    """The shares of ``counts`` (one pie's slices) in per cent as Decimals with two places, adding up
-    to exactly 100.00: each share rounded down to the hundredth, the hundredths left over going one
-    each to the largest remainders, the earlier slice first on a tie (the largest-remainder rule).
-    2 and 15 of 17 -> 11.76, 88.24; 2, 3, 3 -> 25.00, 37.50, 37.50; 1, 1, 1 -> 33.34, 33.33, 33.33.
-    The one function behind the report's text, its pie labels, its workbook and the window's
-    summary. All 0.00 when every count is 0. Raises ValueError for a negative count."""
-    if any(c < 0 for c in counts):
-        raise ValueError(f"negative count in {counts}")
-    total = sum(counts)
-    if total == 0:
-        return [Decimal("0.00") for _ in counts]
-    hundredths = [10000 * c // total for c in counts]
-    left = 10000 - sum(hundredths)
-    by_remainder = sorted(range(len(counts)), key=lambda i: (-(10000 * counts[i] % total), i))
-    for index in by_remainder[:left]:
-        hundredths[index] += 1
-    return [Decimal(h).scaleb(-2) for h in hundredths]
 
 
 def quarters_of(period: str) -> tuple[int, ...]:

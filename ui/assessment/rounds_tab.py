@@ -63,6 +63,7 @@ class RoundsTab(SchoolTab):
         self.print_button = QPushButton(text.PRINT_BUTTON)
         self.print_button.setToolTip(text.PRINT_TIP)
         self.print_button.clicked.connect(self._print_selected)
+        self.print_with(self.print_button)  # แฟ้ม › พิมพ์รายงาน (Ctrl+P) too
         actions = QHBoxLayout()
         actions.addWidget(rounds_title)
         actions.addStretch(1)

@@ -14,17 +14,15 @@ from . import strings as text
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
+    from ui.common.ops import Ops
 
 BUDGET = "budget"  # the kind of the office's page
 
 
-def budget_tab(workspace: Workspace) -> SchoolTab:
+def budget_tab(workspace: Workspace, ops: Ops | None = None) -> SchoolTab:
     from .school_tab import BudgetPanel
 
-    return BudgetPanel(workspace)
-
-
-BUDGET_TAB = SchoolTabSpec("budget", text.TAB, 35, budget_tab)
+    return BudgetPanel(workspace, ops=ops)
 
 
 def budget_crumbs(_workspace: Workspace, _id: str | None) -> list[Crumb]:
@@ -39,7 +37,7 @@ class BudgetFeature:
         self.action = make_action(shell.parent, text.OFFICE_ACTION, lambda: shell.navigate(Location(BUDGET)))
         shell.add_action(MENU_SCHOOLS, self.action, GROUP_BROWSE)
         shell.register_page(BUDGET, self._page, budget_crumbs)
-        shell.add_school_tab(BUDGET_TAB)
+        shell.add_school_tab(SchoolTabSpec("budget", text.TAB, 35, lambda workspace: budget_tab(workspace, shell.ops)))
 
     def _page(self, _location: Location) -> Page:
         from .office_page import BudgetOfficePage

@@ -1,7 +1,7 @@
 """The office page's two outputs through the window's one print flow (``ui/common/report_printer.py``:
 save dialog, a worker with its own read-only workspace, progress with cancel, then the viewer):
 the requests of a year as PDF and as an Excel workbook, the same files as ``report budget
---out/--xlsx``."""
+--out/--xlsx``; and the school page's คำของบประมาณ tab's print: the same PDF of that one school."""
 
 from __future__ import annotations
 
@@ -20,15 +20,16 @@ from . import strings as text
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
 
-Choice = dict[str, Any]  # fiscal_year, area_office
+Choice = dict[str, Any]  # fiscal_year, area_office; or school_id (and school_name) for one school's
 
 
 def pdf_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: str = "thai",
                 progress: Callable[..., Any] | None = None, cancelled: Callable[[], bool] | None = None) -> Path:
     from qualityschool_desktop.reports.budget import write_budget_report  # on the worker: ReportLab
 
-    return write_budget_report(workspace, choice["fiscal_year"], target, area_office=choice["area_office"],
-                               digits=digits, progress=progress, cancelled=cancelled)
+    return write_budget_report(workspace, choice["fiscal_year"], target, area_office=choice.get("area_office"),
+                               school_id=choice.get("school_id"), digits=digits, progress=progress,
+                               cancelled=cancelled)
 
 
 def xlsx_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: str = "thai",
@@ -39,9 +40,13 @@ def xlsx_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: 
 
 
 def report_name(choice: Choice, extension: str) -> str:
+    """"คำขอรับการสนับสนุนงบประมาณ-2570.pdf"; one school's: "…-2570-โรงเรียนบ้านตาก.pdf"."""
     from qualityschool_desktop.reports.budget import default_budget_report_name
 
-    return str(Path(default_budget_report_name(choice["fiscal_year"])).with_suffix(f".{extension}"))
+    name = Path(default_budget_report_name(choice["fiscal_year"])).stem
+    if choice.get("school_name"):
+        name += f"-{choice['school_name']}"
+    return f"{name}.{extension}"
 
 
 class BudgetPdfPrinter(ReportPrinter):

@@ -32,6 +32,7 @@ from ui.common.elided_combo import ElidedCombo
 from ui.common.locked import show_locked
 from ui.common.save_lines import ERROR_COLOUR, SAVED_COLOUR, SaveStateLine
 from ui.common.save_state import Saver, is_retryable
+from ui.common.ops import Ops
 from ui.common.tables import read_only_table
 from ui.common.undo_removal import UndoRemoval
 from ui.shell.api import SchoolTab
@@ -88,9 +89,10 @@ def default_year(workspace: Workspace, school_id: str | None) -> int:
 class BudgetPanel(SchoolTab):
     """The school's budget requests of the year chosen; every edit is saved as soon as it is made."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, ops: Ops | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.ops = ops
         self.rules = load_rules()
         self.school_id: str | None = None
         self.fiscal_year = fiscal_year_of(clock.today()) + 1
@@ -99,6 +101,7 @@ class BudgetPanel(SchoolTab):
         self._typed: dict[tuple[str, str | None], tuple[str, QualitySchoolError]] = {}
         self._filling = False
         self._block = school_edit_block(workspace, None)
+        self.printer: Any = None  # made at the first print (ui/budget/printing.py)
         self._build()
         follow(self._restyle)  # the digit style changed: figures in the new one
 
@@ -116,6 +119,11 @@ class BudgetPanel(SchoolTab):
         self.history_button.setToolTip(text.HISTORY_TIP)
         self.history_button.clicked.connect(self.show_history)
         self.history_dialog: QDialog | None = None
+        # This school's request as the office prints every school's (TEST34 T10); Ctrl+P too.
+        self.print_button = QPushButton(text.PRINT_SCHOOL)
+        self.print_button.setToolTip(text.PRINT_SCHOOL_TIP)
+        self.print_button.clicked.connect(self.print_pdf)
+        self.print_with(self.print_button)
         top = QHBoxLayout()
         top.addWidget(QLabel(text.YEAR))
         top.addWidget(self.year_box)
@@ -123,6 +131,7 @@ class BudgetPanel(SchoolTab):
         top.addWidget(self.hint, 1)
         top.addWidget(self.history_button)
         top.addWidget(self.remove_button)
+        top.addWidget(self.print_button)
 
         self.clock_label = QLabel()
         self.clock_label.setWordWrap(True)
@@ -523,6 +532,20 @@ class BudgetPanel(SchoolTab):
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.selected_id() is not None and not self._block)
         self.history_button.setEnabled(self.selected_id() is not None)  # read-only too: looking is no edit
+        self.print_button.setEnabled(bool(self.rows))
+
+    def print_pdf(self) -> None:
+        """พิมพ์คำขอ (PDF): this school's request of the year shown, the office's printout of one school."""
+        if self.school_id is None or not self.rows:
+            return
+        from .printing import BudgetPdfPrinter
+
+        if self.printer is None:
+            self.printer = BudgetPdfPrinter(self, ops=self.ops)
+            self.printer.noticed.connect(self.noticed)
+        school = self.workspace.schools.get(self.school_id)
+        self.printer.print_choice(self.workspace, {"fiscal_year": self.fiscal_year, "school_id": school.id,
+                                                   "school_name": school.name})
 
     def show_history(self) -> None:
         """The edit history of the selected item (try14 F16: as the plan's rows and answers have)."""

@@ -93,6 +93,7 @@ class PlanPanel(SchoolTab):
         self.history_button = self._button(text.HISTORY, text.HISTORY_TIP, self.show_history)
         self.print_button = self._button(text.PRINT, text.PRINT_TIP, self._print)
         self.print_button.setObjectName("primaryButton")
+        self.print_with(self.print_button)  # แฟ้ม › พิมพ์รายงาน (Ctrl+P) too
         self.hint = QLabel(text.HINT, self)
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)

@@ -43,7 +43,7 @@ from ui.common.tables import read_only_table
 
 from . import strings as text
 from .fields import PART_KEYS, ProjectFields, clear_mark, line_from_cells, mark_refused
-from .printing import ProgressPrinter
+from .printing import ProgressPrinter, ProgressXlsxPrinter
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -97,6 +97,8 @@ class ProjectsEditor(QWidget):
         self.saver = Saver(self.save_line, self)
         self.printer = ProgressPrinter(self, ops=self.ops)
         self.printer.noticed.connect(self.noticed)
+        self.xlsx_printer = ProgressXlsxPrinter(self, ops=self.ops)
+        self.xlsx_printer.noticed.connect(self.noticed)
 
         self.year_box = DigitSpinBox()
         self.year_box.setRange(2500, 2700)
@@ -115,6 +117,9 @@ class ProjectsEditor(QWidget):
         self.pdf_button = QPushButton(text.PRINT_PDF)
         self.pdf_button.setToolTip(text.PDF_TITLE)
         self.pdf_button.clicked.connect(lambda _c=False: self.print_pdf())
+        self.xlsx_button = QPushButton(text.SAVE_XLSX)  # as report progress --xlsx (TEST34 T11)
+        self.xlsx_button.setToolTip(text.XLSX_TITLE)
+        self.xlsx_button.clicked.connect(lambda _c=False: self.save_xlsx())
         self.hint = QLabel("")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {ERROR_COLOUR};")
@@ -133,6 +138,7 @@ class ProjectsEditor(QWidget):
         tools.addWidget(period_label)
         tools.addWidget(self.period_box)
         tools.addWidget(self.pdf_button)
+        tools.addWidget(self.xlsx_button)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
 
@@ -149,6 +155,11 @@ class ProjectsEditor(QWidget):
             self.table.setColumnWidth(column, width)
         StretchKeeper(self.table, 1)  # "ชื่อโครงการ" whole in a narrow window (150 %): it scrolls sideways
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # the status whole
+        # A name in two lines, the rest "…" and whole in its tooltip: one line read "โครงการพัฒนา…"
+        # (TEST34 T11, 125 %).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 12)
 
         self.fields = fields = ProjectFields()
         # the fields' widgets as the editor's own: the page's callers and tests reach them so
@@ -268,6 +279,7 @@ class ProjectsEditor(QWidget):
         self._show(row)
         self.remove_button.setEnabled(bool(ids) and not self.read_only)
         self.pdf_button.setEnabled(bool(ids))
+        self.xlsx_button.setEnabled(bool(ids))
         self.add_button.setEnabled(owner is not None and not self.read_only)
 
     def _show_money(self) -> None:
@@ -525,6 +537,13 @@ class ProjectsEditor(QWidget):
             return None
         return self.printer.print_progress(self.workspace, {**self.printed, "year": self.year_box.value(),
                                                             "period": self.period_box.currentData()})
+
+    def save_xlsx(self) -> Op | None:
+        """บันทึกเป็น Excel: the same report's tables, the file ``report progress --xlsx`` writes."""
+        if self.owner is None or not self.projects:
+            return None
+        return self.xlsx_printer.print_progress(self.workspace, {**self.printed, "year": self.year_box.value(),
+                                                                 "period": self.period_box.currentData()})
 
     def confirm_leave(self) -> bool:
         """Ask before leaving with a refused change still waiting (save_state's question)."""

@@ -32,6 +32,7 @@ REFUSED = QColor("#fde2e1")
 WARNING_COLOUR = "#b3261e"
 COLUMN_LEAST = 44  # pixels of any grid column
 FIRST_COLUMN_LEAST = 150  # pixels of a grid's first column (the activity's or the indicator's name)
+NARROW_PADDING = 24  # pixels a narrow column adds to half its text: the cell's margins, a word's slack
 WRAP_BELOW = 440  # pixels of the fields' panel under which each label goes above its field
 TEXTS = (("output_goals", text.OUTPUT), ("outcome_goals", text.OUTCOME), ("behind_reason", text.REASON),
          ("results_summary", text.RESULTS), ("problems", text.PROBLEMS), ("suggestions", text.SUGGESTIONS))
@@ -54,9 +55,12 @@ class WholeGrid(QTableWidget):
     """A grid as tall as its rows: the panel around it scrolls, not the grid (TEST25 #5: the
     activities showed two rows at 1366×768)."""
 
-    def __init__(self, columns: tuple[str, ...], minimum_rows: int = 1) -> None:
+    def __init__(self, columns: tuple[str, ...], minimum_rows: int = 1, narrow: tuple[int, ...] = ()) -> None:
         super().__init__(0, len(columns))
         self.minimum_rows = minimum_rows
+        # Columns of words (the activity's status) in about two lines, not one long one: the name
+        # has that room (TEST34 T11: activity names read "ประชุม..." at 1366×768).
+        self.narrow = narrow
         self.setHorizontalHeaderLabels([shown_text(c) for c in columns])
         self.verticalHeader().setVisible(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -64,6 +68,8 @@ class WholeGrid(QTableWidget):
         self.setWordWrap(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        for column in narrow:
+            self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         # The first column takes the room the others leave (resizeEvent), never less than its heading:
         # stretched it fell to 28 px at 125 % ("แหล่ง/งบประมาณ" unreadable).
         # Not ui.common.columns.keep_stretch_heading: its least width is every column's, and a
@@ -75,16 +81,24 @@ class WholeGrid(QTableWidget):
         self.fit_height()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
-        """The first column gets what the others leave, at least its heading's width."""
+        """The first column gets what the others leave, at least its heading's width; the rows
+        as tall as their wrapped names, the grid as tall as its rows."""
         super().resizeEvent(event)
-        self.fit_first_column()
+        self.fit_height()
 
     def fit_first_column(self) -> None:
-        """Size the first column: the viewport's width less the other columns', at least its heading."""
+        """Size the first column: the viewport's width less the other columns', at least its heading;
+        a :attr:`narrow` column about half its longest text (two lines), never under its heading.
+        A long name wraps (rows as tall as their text), whole in its tooltip too."""
         head = self.horizontalHeader()
+        for column in self.narrow:
+            content = self.sizeHintForColumn(column)
+            half = max(head.sectionSizeHint(column), content // 2 + NARROW_PADDING)
+            head.resizeSection(column, min(max(content, head.sectionSizeHint(column)), half))
         others = sum(head.sectionSize(c) for c in range(1, self.columnCount()))
-        least = max(head.sectionSizeHint(0), COLUMN_LEAST)  # a long name elides; its heading stays whole
+        least = max(head.sectionSizeHint(0), COLUMN_LEAST)  # a long name wraps; its heading stays whole
         head.resizeSection(0, max(least, self.viewport().width() - others))
+        self.resizeRowsToContents()
 
     def needed_width(self) -> int:
         """Pixels to show every column whole: each column's heading or widest cell, the stretching
@@ -150,7 +164,7 @@ class ProjectFields(QWidget):
         self.add_row_buttons: dict[str, QPushButton] = {}
         self.notes: dict[str, QLabel] = {}
         for part, columns in (("indicators", text.INDICATOR_COLUMNS), ("activities", text.ACTIVITY_COLUMNS)):
-            grid = WholeGrid(columns)
+            grid = WholeGrid(columns, narrow=(len(columns) - 1,) if part == "activities" else ())  # the status
             self.parts[part] = grid
             self.add_row_buttons[part] = QPushButton(text.ADD_ROW[part])
             self.notes[part] = _note()
@@ -283,7 +297,9 @@ class ProjectFields(QWidget):
             grid.setRowCount(len(rows))
             for row, cells in enumerate(rows):
                 for column, value in enumerate(cells):
-                    grid.setItem(row, column, QTableWidgetItem(value))
+                    item = QTableWidgetItem(value)
+                    item.setToolTip(value if column in (0, len(cells) - 1) else "")  # the name, the status whole
+                    grid.setItem(row, column, item)
         grid.fit_height()
 
     def show_typed(self, field: str, typed: Any, reason: str) -> None:

@@ -1,5 +1,6 @@
 """พิมพ์ PDF: an office's or a school's progress report through the window's one print flow
-(``ui/common/report_printer.py``), the same document as ``report progress``."""
+(``ui/common/report_printer.py``), the same document as ``report progress``; บันทึกเป็น Excel: the
+same workbook as ``report progress --xlsx`` (TEST34 T11)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtWidgets import QWidget
 
+from ui.common.digits import style as digit_style
 from ui.common.ops import Op, Ops
-from ui.common.report_printer import ReportPrinter
+from ui.common.report_printer import FOLDER_KEY, ReportPrinter, default_folder
+from ui.common.save_dialog import ask_save_path
 
 from . import strings as text
 
@@ -27,6 +30,16 @@ def pdf_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: s
     return write_progress_report(workspace, choice["year"], target, period=choice["period"], office=choice.get("office"),
                                  school=choice.get("school"),
                                  digits=digits, progress=progress, cancelled=cancelled)
+
+
+def xlsx_builder(workspace: Workspace, choice: Choice, target: Path, *, digits: str = "thai",
+                 progress: Callable[..., Any] | None = None, cancelled: Callable[[], bool] | None = None) -> Path:
+    """``report progress --xlsx``: the same figures as the PDF, numbers as numbers."""
+    from qualityschool_desktop.projects.progress import gather_progress
+    from qualityschool_desktop.reports.progress.excel import write_progress_xlsx
+
+    report = gather_progress(workspace, choice["year"], choice["period"], choice.get("office"), choice.get("school"))
+    return write_progress_xlsx(report, target)
 
 
 def file_name(choice: Choice) -> str:
@@ -49,3 +62,29 @@ class ProgressPrinter(ReportPrinter):
         """Ask for a file name, then build on a worker. None when nothing started."""
         name = file_name(choice)
         return self._print(workspace, dict(choice), lambda: name)
+
+
+class ProgressXlsxPrinter(ProgressPrinter):
+    """บันทึกเป็น Excel: the progress report's tables as a workbook, as ``report progress --xlsx``."""
+
+    save_title = text.XLSX_TITLE
+
+    def __init__(self, parent: QWidget, *, builder: Any = None, settings: Any = None, ops: Ops | None = None) -> None:
+        super().__init__(parent, builder=builder or xlsx_builder, settings=settings, ops=ops)
+
+    def print_progress(self, workspace: Workspace, choice: Choice) -> Op | None:
+        name = str(Path(file_name(choice)).with_suffix(".xlsx"))
+        return self._print(workspace, dict(choice), lambda: name)
+
+    def _ask_target(self, suggested: str) -> tuple[Path, str] | None:
+        folder = Path(str(self._settings.value(FOLDER_KEY, "") or default_folder()))
+        if not folder.is_dir():
+            folder = default_folder()
+        chosen = ask_save_path(self._window, self.save_title, folder / suggested, {text.XLSX_FILTER: (".xlsx",)},
+                               text.XLSX_FILTER)
+        if chosen is None:
+            return None
+        target, _filter = chosen
+        self._settings.setValue(FOLDER_KEY, str(target.parent))
+        self._settings.sync()
+        return target, digit_style()

@@ -32,6 +32,7 @@ class SchoolProjectsTab(SchoolTab):
         self.school_id: str | None = None
         self.editor = ProjectsEditor(workspace, ops=ops, empty=text.SCHOOL_EMPTY, no_owner=text.NO_SCHOOL)
         self.editor.noticed.connect(self.noticed)
+        self.print_with(self.editor.pdf_button)  # แฟ้ม › พิมพ์รายงาน (Ctrl+P) too
         # In a scroll area of its own, as the budget tab: at 125–150 % the school page is short and
         # the tab scrolls rather than make the whole page taller.
         scroll = QScrollArea()

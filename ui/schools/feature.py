@@ -91,7 +91,8 @@ class SchoolsFeature:
             page.show_school(location.id, leaving.id if leaving is not None else None)
 
         return Page(page, show=show, focus=page.focus_list, confirm_leave=page.confirm_leave,
-                    school_id=lambda: page.school.id if page.school is not None else None)
+                    school_id=lambda: page.school.id if page.school is not None else None,
+                    print=page.print_shown, can_print=page.can_print, print_changed=page.print_changed)
 
     def _timeline_tab(self, workspace: Workspace) -> SchoolTab:
         from .timeline import TimelineWidget

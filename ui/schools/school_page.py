@@ -66,6 +66,7 @@ class SchoolPage(QWidget):
 
     edit_school = Signal(str)
     noticed = Signal(object)  # a tab's Notice, for the window's notice bar
+    print_changed = Signal()  # the tab shown, or what it can print, changed (แฟ้ม › พิมพ์รายงาน)
 
     def __init__(self, workspace: Workspace, tabs: Sequence[SchoolTabSpec], parent: QWidget | None = None, *,
                  notifier: Any = None) -> None:
@@ -118,9 +119,11 @@ class SchoolPage(QWidget):
             tab = spec.make(workspace)
             self._tabs.append(tab)
             tab.noticed.connect(self.noticed)
+            tab.print_changed.connect(self.print_changed)
             self.tabs.addTab(tab, spec.title)
         self._shown_tab = -1  # the tab shown before a switch: asked before it is left
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.currentChanged.connect(lambda _index: self.print_changed.emit())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -150,6 +153,22 @@ class SchoolPage(QWidget):
     def confirm_leave(self) -> bool:
         """Each tab asks about what it could not store (a refused plan cell, a project's amount)."""
         return all(tab.confirm_leave() for tab in self._tabs)
+
+    def _tab_shown(self) -> SchoolTab | None:
+        index = self.tabs.currentIndex()
+        return self._tabs[index] if 0 <= index < len(self._tabs) else None
+
+    def can_print(self) -> bool:
+        """แฟ้ม › พิมพ์รายงาน (Ctrl+P) is on where the tab shown has something to print (TEST34 T10:
+        it was greyed on every tab, though the rounds and plan tabs have print buttons)."""
+        tab = self._tab_shown()
+        return tab is not None and tab.can_print()
+
+    def print_shown(self) -> None:
+        """Print what the tab shown prints with its own button."""
+        tab = self._tab_shown()
+        if tab is not None and tab.can_print():
+            tab.print_shown()
 
     def focus_list(self) -> None:
         """The keyboard goes to the list on the tab shown."""

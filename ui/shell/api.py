@@ -18,11 +18,11 @@ pages are made once per open database and brought up to date each time they are 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from qualityschool_desktop.records import Frozen, Record
 
@@ -87,7 +87,9 @@ class Page(Record):
     shown; ``leaving`` is the record view the window is leaving, if any (a list keeps it
     selected). It may raise ``QualitySchoolError`` (the record is gone …): the window then says
     so and stays where it was. ``focus`` puts the keyboard where work starts (the widget itself by
-    default); ``print`` is แฟ้ม › พิมพ์รายงาน (Ctrl+P) on this page (off where None); ``flush``
+    default); ``print`` is แฟ้ม › พิมพ์รายงาน (Ctrl+P) on this page (off where None; ``can_print``,
+    if given, says whether there is something to print now, and the page's ``print_changed``
+    signal tells the window to ask again: the school page prints what its tab shown prints); ``flush``
     ends a burst of typing (before a backup or a print, or when a record view goes);
     ``confirm_leave`` asks before a view with changes not yet stored is left (False: stay);
     ``school_id`` names the school the page shows or has selected ("export this school")."""
@@ -99,11 +101,14 @@ class Page(Record):
     flush: Callable[[], None] | None = None
     confirm_leave: Callable[[], bool] | None = None
     school_id: Callable[[], "str | None"] | None = None
+    can_print: Callable[[], bool] | None = None
+    print_changed: Any = None  # a SignalInstance: can_print's answer may have changed
 
     def __init__(self, widget: QWidget, show: Callable[[Location, "Location | None"], None] = _nothing,
                  focus: Callable[[], None] | None = None, print: Callable[[], None] | None = None,  # noqa: A002
                  flush: Callable[[], None] | None = None, confirm_leave: Callable[[], bool] | None = None,
-                 school_id: Callable[[], "str | None"] | None = None) -> None:
+                 school_id: Callable[[], "str | None"] | None = None, can_print: Callable[[], bool] | None = None,
+                 print_changed: Any = None) -> None:
         self.widget = widget
         self.show = show
         self.focus = focus
@@ -111,6 +116,8 @@ class Page(Record):
         self.flush = flush
         self.confirm_leave = confirm_leave
         self.school_id = school_id
+        self.can_print = can_print
+        self.print_changed = print_changed
 
 
 # Makes the page for a location (for a record view: for that record).
@@ -137,6 +144,33 @@ class SchoolTab(QWidget):
 
     def on_changes(self, school_id: str, changes: Changes) -> None:
         """A change notice while the page shows ``school_id``: re-read what changed."""
+
+    # แฟ้ม › พิมพ์รายงาน (Ctrl+P) on this tab prints what the tab's own print button prints (TEST34
+    # T10): ``can_print`` says whether that button would work now; emit ``print_changed`` when it
+    # may have changed (a round selected), so the menu follows the button.
+    print_changed = Signal()
+    _print_button: QAbstractButton | None = None
+
+    def print_with(self, button: QAbstractButton) -> None:
+        """แฟ้ม › พิมพ์รายงาน (Ctrl+P) on this tab presses ``button``, and is on while it is."""
+        self._print_button = button
+        button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self._print_button and event.type() == QEvent.Type.EnabledChange:
+            self.print_changed.emit()
+        return super().eventFilter(watched, event)
+
+    def can_print(self) -> bool:
+        """Is there something to print on this tab now? (Its print button is on.)"""
+        button = self._print_button
+        return button is not None and button.isEnabled() and not button.isHidden()
+
+    def print_shown(self) -> None:
+        """Print what the tab's print button prints."""
+        if self.can_print():
+            assert self._print_button is not None
+            self._print_button.click()
 
     def focus_list(self) -> None:
         """The keyboard goes to the tab's list."""

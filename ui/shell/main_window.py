@@ -11,6 +11,7 @@ wait for running work, close the old workspace, show the new one.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.instance = instance or InstanceGuard()
         self.instance.setParent(self)  # the window it brings forward
         self._closed = False
+        self._print_watched: weakref.WeakSet[QWidget] = weakref.WeakSet()  # pages whose print_changed is heard
         self._completed = False
         self._frame_first = frame_first
 
@@ -334,8 +336,17 @@ class MainWindow(QMainWindow):
         # Inside a record view its own shortcuts come first; these would only get in the way.
         self.shell.refresh_actions(record=kind.record)
         page = self.navigator.current()
-        self.print_action.setEnabled(page is not None and page.print is not None)
+        if page is not None and page.print_changed is not None and page.widget not in self._print_watched:
+            self._print_watched.add(page.widget)
+            page.print_changed.connect(self._refresh_print)
+        self._refresh_print()
         self.breadcrumb.setText(self.breadcrumb_html())
+
+    def _refresh_print(self) -> None:
+        """แฟ้ม › พิมพ์รายงาน (Ctrl+P) on where the page shown prints, and has something to print now."""
+        page = self.navigator.current()
+        self.print_action.setEnabled(page is not None and page.print is not None
+                                     and (page.can_print is None or page.can_print()))
 
     def _show_breadcrumb(self) -> None:
         if hasattr(self, "workspace") and not self._closed:

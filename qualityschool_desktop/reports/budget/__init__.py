@@ -46,16 +46,18 @@ def default_budget_report_name(fiscal_year: int) -> str:
 
 def write_budget_report(
     workspace: Workspace, fiscal_year: int, target: Path, *, area_office: str | None = None,
-    digits: str = "thai", progress: Callable[[int, int], None] | None = None,
+    school_id: str | None = None, digits: str = "thai", progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
-    """Write the requests of ``fiscal_year`` (BE; of one ``area_office`` or all) to ``target`` (.pdf)
+    """Write the requests of ``fiscal_year`` (BE; of one ``area_office``, of one school ``school_id``
+    (the school page's คำของบประมาณ tab prints its own) or all) to ``target`` (.pdf)
     and return it: per school its items (kind, description, quantity, unit price, amount in baht
     with thousands separators, Thai or Arabic ``digits``), its total in figures and in words
     (bahttext), the rules' messages; then totals per area office, kind group and colour band.
     Raises as :func:`~qualityschool_desktop.reports.document.write_report` does."""
     return write_report(target, digits=digits, gather=lambda: budget_picture(workspace, fiscal_year,
-                                                                                  area_office=area_office),
+                                                                                  area_office=area_office,
+                                                                                  school_id=school_id),
                         layout=_layout, progress=progress, cancelled=cancelled)
 
 

@@ -188,13 +188,13 @@ def _bands(picture: DistrictPicture, t: DigitText, s: dict[str, ParagraphStyle],
     widths = list(BANDS_WIDTHS) if previous else [BANDS_WIDTHS[0] + BANDS_WIDTHS[4], *BANDS_WIDTHS[1:4]]
     rows: list[list[Any]] = [[_para(text, s["centre_bold"]) for text in header]]
     extra: list[tuple[Any, ...]] = []
-    total = picture.reported
+    total, band_shares = picture.reported, picture.band_shares()
     for index, band in enumerate(picture.bands):
         count = picture.band_counts.get(band.key, 0)
         row = [
             _para(BAND_NAME.format(name=band.name), s["table_body"]), _para(_band_range(picture.bands, index, t), s["centre"]),
             _para(t(count), s["centre_bold"] if count else s["centre"]),
-            _para(t(f"{100.0 * count / total:.1f}") if total else NO_SCORE, s["centre"]),
+            _para(t(str(band_shares[band.key])) if total else NO_SCORE, s["centre"]),
         ]
         if previous:
             row.append(_para(t(previous.band_counts.get(band.key, 0)), s["centre"]))

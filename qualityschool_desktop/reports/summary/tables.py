@@ -67,11 +67,10 @@ def summary_tables(data: SummaryData) -> list[SummaryTable]:
         counts = picture.readiness_counts.get(component.code, {})
         values = [counts.get(group.key, 0) for group in groups]
         readiness.append((COMPONENT_CELL.format(code=component.code, title=short_title(component.title)), *values, sum(values)))
-    total = picture.reported
     previous = picture.previous
+    band_shares = picture.band_shares()  # adding up to 100.0, as printed (TEST34 T7)
     bands = [
-        (_band_cell(band), picture.band_counts.get(band.key, 0),
-         round(100.0 * picture.band_counts.get(band.key, 0) / total, 1) if total else 0.0,
+        (_band_cell(band), picture.band_counts.get(band.key, 0), float(band_shares[band.key]),
          previous.band_counts.get(band.key, 0) if previous else None)
         for band in picture.bands
     ]
@@ -98,8 +97,9 @@ def summary_tables(data: SummaryData) -> list[SummaryTable]:
                                   else missing_result(data, school.id, DigitText(data.digits))))
     pending = [
         (item.school.code, item.school.name, item.school.district, item.school.area_office,
-         pending_status(item, DigitText(data.digits), progress=False), item.answered if item.draft else None,
-         item.total if item.draft else None)
+         # as the PDF says it, a draft with how far it is: the two count columns it had were blank
+         # for every school without a draft, i.e. nearly always (TEST34 T8)
+         pending_status(item, DigitText(data.digits)))
         for item in picture.not_this_round
     ]
     problems = [tuple("\n".join(cell) for cell in (row.problem, row.solution, row.expected))
@@ -107,7 +107,7 @@ def summary_tables(data: SummaryData) -> list[SummaryTable]:
     return [
         SummaryTable("readiness", TABLE_TITLES["readiness"],
                      (COMPONENT_HEADER, *(group.name for group in groups), READINESS_TOTAL), tuple(readiness)),
-        SummaryTable("bands", TABLE_TITLES["bands"], BANDS_HEADER, tuple(bands)),
+        SummaryTable("bands", TABLE_TITLES["bands"], BANDS_HEADER, tuple(bands), number_formats=((2, "0.0"),)),
         SummaryTable("schools", TABLE_TITLES["schools"],
                      (*SCHOOLS_HEADER, *(COMPONENT_COLUMN.format(code=c.code) for c in picture.components)),
                      tuple(schools)),

@@ -125,11 +125,11 @@ def _blocks(w: DocxWriter, data: SummaryData, t: DigitText) -> None:
             elif block == "bands":
                 w.para(form_words.H62_2, bold=True)
                 w.para(form_words.BANDS_INTRO, indent=True)
-                total, previous = picture.reported, picture.previous
+                total, previous, band_shares = picture.reported, picture.previous, picture.band_shares()
                 table = w.table([*form_words.BANDS_HEADER, *([form_words.BANDS_PREVIOUS] if previous else [])], [
                     [form_words.BAND_NAME.format(name=band.name), pdf._band_range(picture.bands, index, t),
                      t(picture.band_counts.get(band.key, 0)),
-                     t(f"{100.0 * picture.band_counts.get(band.key, 0) / total:.1f}") if total else pdf.NO_SCORE,
+                     t(str(band_shares[band.key])) if total else pdf.NO_SCORE,
                      *([t(previous.band_counts.get(band.key, 0))] if previous else [])]
                     for index, band in enumerate(picture.bands)], whole=range(5))
                 for index, band in enumerate(picture.bands, start=1):
