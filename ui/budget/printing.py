@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtWidgets import QWidget
 
-from ui.common.digits import style as digit_style
 from ui.common.ops import Op, Ops
-from ui.common.report_printer import FOLDER_KEY, ReportPrinter, default_folder
-from ui.common.save_dialog import ask_save_path
+from ui.common.report_printer import ReportPrinter
 
 from . import strings as text
 
@@ -66,22 +64,10 @@ class BudgetXlsxPrinter(BudgetPdfPrinter):
     """บันทึกเป็น Excel: one row per item and a sheet of totals."""
 
     save_title = text.XLSX_TITLE
+    workbook_filter = text.XLSX_FILTER
 
     def __init__(self, parent: QWidget, *, builder: Any = None, settings: Any = None, ops: Ops | None = None) -> None:
         super().__init__(parent, builder=builder or xlsx_builder, settings=settings, ops=ops)
 
     def print_choice(self, workspace: Workspace, choice: Choice) -> Op | None:
         return self._print(workspace, dict(choice), lambda: report_name(choice, "xlsx"))
-
-    def _ask_target(self, suggested: str) -> tuple[Path, str] | None:
-        folder = Path(str(self._settings.value(FOLDER_KEY, "") or default_folder()))
-        if not folder.is_dir():
-            folder = default_folder()
-        chosen = ask_save_path(self._window, self.save_title, folder / suggested, {text.XLSX_FILTER: (".xlsx",)},
-                               text.XLSX_FILTER)
-        if chosen is None:
-            return None
-        target, _filter = chosen
-        self._settings.setValue(FOLDER_KEY, str(target.parent))
-        self._settings.sync()
-        return target, digit_style()

@@ -134,6 +134,7 @@ class ReportPrinter(QObject):
     noticed = Signal(object)  # the Notice of what the last print did
     saved = Signal(object)  # the Path of a report written and handed to the viewer
     save_title = ""  # the save dialog's title
+    workbook_filter = ""  # set (e.g. "ไฟล์ Excel (*.xlsx)") by a printer that writes a workbook, not a PDF
 
     def __init__(
         self,
@@ -184,6 +185,14 @@ class ReportPrinter(QObject):
         if not folder.is_dir():
             folder = default_folder()
         digits: str = digit_style()  # the window's one digit setting (ui/common/digits.py)
+        if self.workbook_filter:  # a workbook: one kind of file, the digits the window's
+            chosen = ask_save_path(self._window, self.save_title, folder / suggested,
+                                   {self.workbook_filter: (".xlsx",)}, self.workbook_filter)
+            if chosen is None:
+                return None
+            self._settings.setValue(FOLDER_KEY, str(chosen[0].parent))
+            self._settings.sync()
+            return chosen[0], digits
         chosen = ask_save_path(self._window, self.save_title, folder / suggested,
                                {label: (".pdf",) for label in DIGIT_FILTERS.values()}, DIGIT_FILTERS[digits])
         if chosen is None:

@@ -9,10 +9,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtWidgets import QWidget
 
-from ui.common.digits import style as digit_style
 from ui.common.ops import Op, Ops
-from ui.common.report_printer import FOLDER_KEY, ReportPrinter, default_folder
-from ui.common.save_dialog import ask_save_path
+from ui.common.report_printer import ReportPrinter
 
 from . import strings as text
 
@@ -68,6 +66,7 @@ class ProgressXlsxPrinter(ProgressPrinter):
     """บันทึกเป็น Excel: the progress report's tables as a workbook, as ``report progress --xlsx``."""
 
     save_title = text.XLSX_TITLE
+    workbook_filter = text.XLSX_FILTER
 
     def __init__(self, parent: QWidget, *, builder: Any = None, settings: Any = None, ops: Ops | None = None) -> None:
         super().__init__(parent, builder=builder or xlsx_builder, settings=settings, ops=ops)
@@ -75,16 +74,3 @@ class ProgressXlsxPrinter(ProgressPrinter):
     def print_progress(self, workspace: Workspace, choice: Choice) -> Op | None:
         name = str(Path(file_name(choice)).with_suffix(".xlsx"))
         return self._print(workspace, dict(choice), lambda: name)
-
-    def _ask_target(self, suggested: str) -> tuple[Path, str] | None:
-        folder = Path(str(self._settings.value(FOLDER_KEY, "") or default_folder()))
-        if not folder.is_dir():
-            folder = default_folder()
-        chosen = ask_save_path(self._window, self.save_title, folder / suggested, {text.XLSX_FILTER: (".xlsx",)},
-                               text.XLSX_FILTER)
-        if chosen is None:
-            return None
-        target, _filter = chosen
-        self._settings.setValue(FOLDER_KEY, str(target.parent))
-        self._settings.sync()
-        return target, digit_style()
