@@ -9,6 +9,7 @@ format 8, which a format 7 program refuses with its "update the program" message
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Callable
@@ -19,9 +20,11 @@ from qualityschool_desktop.database import open_database
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.exchange import ExchangeError, package
 from qualityschool_desktop.exchange.seals import row_digest
+from qualityschool_desktop.reports.plan import write_plan_report
 from qualityschool_desktop.workspace import Workspace
 
 from .laptops import CODE_A, Laptop, laptops, read_members, rows_of, start_school  # noqa: F401 (a fixture)
+from .pdf_checks import mutool_text, needs_mutool
 
 Laptops = Callable[[str], Laptop]
 
@@ -164,3 +167,15 @@ def test_an_old_file_with_a_budget_that_is_not_a_number_is_refused_naming_the_fi
     path = write_members(school.root / "files" / "bad.qsx", members)
     with pytest.raises(ExchangeError, match="งบประมาณ"):
         laptops("district").import_(path)
+
+
+@needs_mutool
+def test_the_plan_pdf_shows_satang_only_where_there_are_some(tmp_path: Path) -> None:
+    with Workspace.open(tmp_path / "w.sqlite3", create=True) as workspace:
+        plan_id = _plan(workspace)
+        workspace.plans.add_activity(plan_id, "อบรมครู", budget_baht="1,500.50")
+        workspace.plans.add_activity(plan_id, "ศึกษาดูงาน", budget_baht="20,000")
+        target = write_plan_report(workspace, plan_id, tmp_path / "plan.pdf")
+    text = re.sub(r"\s+", "", mutool_text(target))
+    assert "๑,๕๐๐.๕๐" in text and "๒๐,๐๐๐" in text and "๒๐,๐๐๐.๐๐" not in text
+    assert "งบประมาณรวม๒๑,๕๐๐.๕๐บาท(สองหมื่นหนึ่งพันห้าร้อยบาทห้าสิบสตางค์)" in text
