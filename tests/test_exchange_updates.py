@@ -258,7 +258,7 @@ def _change_plans(ws: Workspace) -> None:
     for row in _rows(ws, "plan_activities"):
         ce = last_year[row["plan_id"]] - 543  # January of the plan's last fiscal year (BE year less 543)
         plans.update_part("plan_activities", row["id"], name=_edited(row["name"]), owner=_edited(row["owner"]),
-                          starts_on=f"{ce}-01-05", ends_on=f"{ce}-02-06", budget_baht=(row["budget_baht"] or 0) + 7,
+                          starts_on=f"{ce}-01-05", ends_on=f"{ce}-02-06", budget_baht=(row["budget_satang"] or 0) // 100 + 7,
                           status=_another(("planned", "doing", "done"), row["status"]),
                           goal_id=None if row["goal_id"] else goals.get(row["plan_id"]))
     for row in _rows(ws, "plans"):

@@ -36,7 +36,7 @@ def test_a_plan_round_trips_and_only_the_school_changes_it(laptops: Laptops) -> 
     with district.open() as workspace:
         got = workspace.plans.parts(plan_id)
         assert got == sent
-        assert got.budget_total == 150_000
+        assert got.budget_total == 15_000_000  # satang
         assert got.indicators[0].targets == {2569: 70.0, 2570: 80.0}
         # The district (a supervisor's laptop) sees the plan but cannot change it.
         goal = got.goals[0]
@@ -77,7 +77,7 @@ def test_bad_plan_input_gets_a_thai_message_and_changes_nothing(laptops: Laptops
         before = workspace.plans.parts(plan_id)
         activity = before.activities[0]
         cases = [
-            (lambda: workspace.plans.update_part("plan_activities", activity.id, budget_baht="หนึ่งแสน"), "ตัวเลข"),
+            (lambda: workspace.plans.update_part("plan_activities", activity.id, budget_baht="หนึ่งแสน"), "จำนวนเงิน"),
             (lambda: workspace.plans.update_part("plan_activities", activity.id, budget_baht="-5"), "ติดลบ"),
             (lambda: workspace.plans.update_part("plan_activities", activity.id, ends_on="2025-10-01"), "ก่อน"),
             (lambda: workspace.plans.update_plan(plan_id, last_year=2590), "๑๐ ปี"),
@@ -299,7 +299,7 @@ def test_a_plan_refuses_nonsense_a_fresh_tester_typed(laptops: Laptops) -> None:
             (lambda: plans.add_activity(plan_id, "นอกแผน", starts_on="2010-01-01", ends_on="2099-01-01"), "แผน"),
             (lambda: plans.add_activity(plan_id, "พ.ศ.", starts_on="2569-11-01", ends_on="2570-01-01"), "พ.ศ."),
             (lambda: plans.update_part("plan_activities", before.activities[0].id, ends_on="2099-01-01"), "แผน"),
-            (lambda: plans.add_activity(plan_id, "สตางค์", budget_baht="100.50"), "สตางค์"),
+            (lambda: plans.add_activity(plan_id, "สตางค์", budget_baht="100.505"), "สตางค์"),
         ]
         for attempt, words in cases:
             with pytest.raises(ValidationError, match=words):
@@ -307,7 +307,7 @@ def test_a_plan_refuses_nonsense_a_fresh_tester_typed(laptops: Laptops) -> None:
         assert workspace.plans.parts(plan_id) == before
         # Within the plan's span ± one year is fine, and whole baht written with ".00" too.
         plans.add_activity(plan_id, "เตรียมการ", starts_on="2024-10-01", ends_on="2028-12-31", budget_baht="100.00")
-        assert workspace.plans.parts(plan_id).activities[-1].budget_baht == 100
+        assert workspace.plans.parts(plan_id).activities[-1].budget_satang == 10000
 
 
 def test_shrinking_a_plan_s_years_names_what_would_fall_outside(laptops: Laptops) -> None:

@@ -23,12 +23,13 @@ _PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")  # a sign for "ต
 _UNIT = re.compile(r"\s*(บาท|฿|thb)\s*$", re.IGNORECASE)
 
 
-def parse_baht(value: Any, label: str = "ราคาต่อหน่วย") -> int:
+def parse_baht(value: Any, label: str = "ราคาต่อหน่วย", *, maximum: int | None = None) -> int:
     """Satang from what a person typed in baht: "1250.50", "๑,๒๕๐.๕๐", "1,250 บาท", "฿ 99"; blank
     is 0. A number (int, float or Decimal) is read as baht. Raises :class:`ValidationError` naming
     ``label`` (Thai) for text that is not an amount (digits with one decimal point only: "1e3",
     "0x10", "1_000", "inf" are refused, try14e finding f06), a negative amount, more than two decimals
-    (satang), or more than :data:`~qualityschool_desktop.validation.MAX_SATANG` satang."""
+    (satang), or more than ``maximum`` satang (:data:`~qualityschool_desktop.validation.MAX_SATANG`,
+    a budget item's unit price, when None; a plan activity's budget allows more, plans/rules.py)."""
     if value is None:
         return 0
     if isinstance(value, bool):
@@ -53,8 +54,9 @@ def parse_baht(value: Any, label: str = "ราคาต่อหน่วย") 
     satang = amount * SATANG_PER_BAHT
     if satang != satang.to_integral_value():
         raise ValidationError(f"{label}มีทศนิยมได้ไม่เกิน ๒ ตำแหน่ง (สตางค์)")
-    if satang > validation.MAX_SATANG:
-        raise ValidationError(f"{label}เกิน {format_baht(validation.MAX_SATANG, 'thai')} บาท โปรดตรวจสอบ")
+    limit = validation.MAX_SATANG if maximum is None else maximum
+    if satang > limit:
+        raise ValidationError(f"{label}เกิน {format_baht(limit, 'thai')} บาท โปรดตรวจสอบ")
     return int(satang)
 
 

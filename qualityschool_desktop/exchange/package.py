@@ -49,9 +49,14 @@ FORMAT_NAME = "qualityschool-exchange"
 # ("โปรดปรับรุ่นโปรแกรม…"). Only a file that carries such a version is version 7; a file of version 6
 # or lower has none, and reads as before (the receiver then keeps the relay's change waiting with no
 # version of the owner's, and says so: merge_decide.own_missing_warnings).
-FORMAT_VERSION = 7
+# 8: a plan activity's budget may carry satang (migration 0035): a row whose amount has satang
+# carries ``budget_satang`` in place of ``budget_baht`` (records.SCALED). A version 7 program would
+# call that field unknown; it refuses a version 8 file as one of a newer program instead. Rows of
+# whole baht travel as before (``budget_baht``), so a file without satang stays of a lower version,
+# and a file of an older program (whole baht) is read in satang (× 100).
+FORMAT_VERSION = 8
 RELAYED_FORMAT = 7
-READABLE_VERSIONS = frozenset({2, 3, 4, 5, 6, 7})
+READABLE_VERSIONS = frozenset({2, 3, 4, 5, 6, 7, 8})
 EXTENSION = ".qsx"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.json"

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from .package import Package
 from ..validation import row_passes
-from .records import KIND_LABELS, OMITTED_WHEN_NULL, ExchangeError, validate_row
+from .records import KIND_LABELS, OMITTED_WHEN_NULL, SCALED, ExchangeError, stored_form, validate_row
 
 _DECODER = json.JSONDecoder()
 MAX_LINE = 16 * 1024 * 1024  # a record of a dozen fields of at most 200,000 characters each fits
@@ -78,6 +78,7 @@ def rows_with_lines(package: Package, table: str, columns: tuple[str, ...], *,
     # A column left out when null (a history row without typed text: half a school's rows) is
     # put back as None before the one-call check, as validate_row would put it back.
     optional = tuple(name for name in OMITTED_WHEN_NULL.get(table, ()) if name in names)
+    scaled = any(key[0] == table for key in SCALED)
     for number, line in lines(package, member or f"records/{table}.jsonl", label):
         # parse() and validate_row() for the usual line and row, inline (each row of a school's
         # file passed through three calls more); anything else goes through them, which say why.
@@ -89,6 +90,8 @@ def rows_with_lines(package: Package, table: str, columns: tuple[str, ...], *,
                 pass
         if row is None:
             row = parse(package, label, number, line)
+        if scaled:
+            row = stored_form(table, row)  # an amount in the old unit (records.SCALED)
         if optional and type(row) is dict and row.keys() != names:
             for name in optional:
                 if name not in row:

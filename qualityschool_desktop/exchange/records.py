@@ -164,9 +164,19 @@ OMITTED_WHEN_NULL: dict[str, frozenset[str]] = {"answer_history": frozenset({"ty
                                                 "budget_decisions": frozenset({"decided_state"}),
                                                 "projects": frozenset({"results_summary"})}
 
-# The format version that first carried each OMITTED_WHEN_NULL column (package.FORMAT_VERSION).
+# A column stored here in a finer unit than it travelled in before (migration 0035: a plan
+# activity's budget in satang, ``budget_satang``, which was ``budget_baht`` in whole baht). A row
+# whose amount is whole baht (or not known) travels, and is digested, in the old form
+# (``"budget_baht": 1500``), so the seals over rows made before still cover them and an older
+# program reads the file; only an amount with satang travels as ``budget_satang`` (format 8, which
+# an older program refuses as one of a newer program). (table, stored column) -> (old column, factor).
+SCALED: dict[tuple[str, str], tuple[str, int]] = {("plan_activities", "budget_satang"): ("budget_baht", 100)}
+_SCALED_BY_TABLE = {table: (column, old, factor) for (table, column), (old, factor) in SCALED.items()}
+
+# The format version that first carried each OMITTED_WHEN_NULL column and each SCALED column in its
+# new unit (package.FORMAT_VERSION).
 COLUMN_SINCE: dict[tuple[str, str], int] = {("answer_history", "typed"): 3, ("budget_decisions", "decided_state"): 4,
-                                            ("projects", "results_summary"): 5}
+                                            ("projects", "results_summary"): 5, ("plan_activities", "budget_satang"): 8}
 # Values older programs' rules refuse, with the format version that first carried them: a project's
 # budget line allocated by OBEC (source "obec", issue 15) — a format 4 program would call the file
 # broken ("แหล่งงบประมาณที่ไม่ถูกต้อง") instead of asking for an update. (table, column) -> (whether a
@@ -201,11 +211,35 @@ def format_for(records: dict[str, list[dict[str, Any]]]) -> int:
 
 def travelling_form(table: str, row: dict[str, Any]) -> dict[str, Any]:
     """``row`` of ``table`` as it travels and is digested: the same dict, or a copy without the
-    :data:`OMITTED_WHEN_NULL` columns that are null."""
+    :data:`OMITTED_WHEN_NULL` columns that are null, and with a :data:`SCALED` column whose value
+    the old unit holds exactly (or null) under its old name and unit. A row already in that form
+    is returned as it is."""
+    scaled = _SCALED_BY_TABLE.get(table)
+    if scaled is not None and scaled[0] in row:
+        column, old, factor = scaled
+        value = row[column]
+        if value is None or (type(value) is int and value % factor == 0):
+            row = {name: item for name, item in row.items() if name != column}
+            row[old] = None if value is None else value // factor
     optional = OMITTED_WHEN_NULL.get(table)
     if optional is None or not any(name in row and row[name] is None for name in optional):
         return row
     return {name: value for name, value in row.items() if not (value is None and name in optional)}
+
+
+def stored_form(table: str, row: Any) -> Any:
+    """An incoming ``row`` of ``table`` with a :data:`SCALED` column that came under its old name
+    (an older program's file, or an amount of whole baht) under the stored name and unit: the same
+    dict, changed in place. A value that is not an integer is moved unchanged, for the rule to
+    refuse; anything but a dict is returned as it is (:func:`validate_row` says why)."""
+    scaled = _SCALED_BY_TABLE.get(table)
+    if scaled is None or type(row) is not dict:
+        return row
+    column, old, factor = scaled
+    if old in row and column not in row:
+        value = row.pop(old)
+        row[column] = value * factor if type(value) is int else value
+    return row
 
 
 KIND_LABELS: dict[str, str] = {
@@ -384,6 +418,7 @@ def validate_row(table: str, line: int, row: Any, columns: tuple[str, ...]) -> d
     names = _NAMES.get(columns)
     if names is None:
         names = _NAMES[columns] = frozenset(columns)
+    row = stored_form(table, row)
     if type(row) is dict and row.keys() == names and validation.row_problem(table, row, columns) is None:
         return row  # the usual case, checked without building a message
     optional = OMITTED_WHEN_NULL.get(table)

@@ -36,6 +36,7 @@ SCHEMA: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("seal_users", ("0032_seal_users",)),  # issue 16: the seals' clean-up through one view
     ("owner_versions", ("0033_owner_versions",)),  # issue 10: a relay keeps the owner's sealed version
     ("kept_seals", ("0034_kept_seals_on_delete",)),  # s34: a deleted record's kept version takes its seal
+    ("plan_satang", ("0035_plan_budget_satang",)),  # s34 T6: a plan activity's budget in satang
 )
 
 _Function = TypeVar("_Function", bound=Callable[["Database"], None])

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # The fields a person edits, in the order a history lists a change's fields.
 EDITED_FIELDS = ("title", "first_year", "last_year", "component_code", "name", "item_codes", "target_level",
                  "unit", "baseline", "targets", "actuals", "responsible", "owner", "starts_on", "ends_on",
-                 "budget_baht", "status", "goal_id", "deleted")
+                 "budget_satang", "status", "goal_id", "deleted")
 
 # One field's change and a record's changes (the names the window has used since issue 14).
 PartChange = FieldChange

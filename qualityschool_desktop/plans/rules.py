@@ -3,7 +3,7 @@ tables when this module is imported (by ``plans/`` and by ``exchange/records.py`
 write path and the exchange check the same rules; validation.py stays under 600 lines).
 
 Units: years Buddhist Era (BE, a plan spans at most 10 years, seed 003's plans span 2566–2570);
-dates ISO (CE); budgets whole baht; an indicator's baseline, targets and actuals are numbers in the
+dates ISO (CE); budgets in satang (migration 0035; whole baht before); an indicator's baseline, targets and actuals are numbers in the
 indicator's own unit (หน่วยนับ: ร้อยละ, คน, โรงเรียน …) with targets and actuals keyed by BE year.
 """
 
@@ -17,7 +17,8 @@ from ..value_rules import (
     choice, date, integer, line, text,
 )
 
-MAX_BAHT = 10**12  # a plan activity's budget, whole baht
+MAX_BAHT = 10**12  # a plan activity's budget in baht (whole baht before migration 0035)
+MAX_SATANG = MAX_BAHT * 100  # the same in satang: every amount stored before converts (below 2**53)
 MAX_SPAN_YEARS = 10  # a plan spans at most ten BE years
 MAX_ITEMS_PER_GOAL = 200
 STATUSES = {"planned": "ยังไม่เริ่ม", "doing": "กำลังดำเนินการ", "done": "เสร็จแล้ว", "cancelled": "ยกเลิก"}
@@ -44,7 +45,7 @@ RULES: dict[str, dict[str, Rule]] = {
     },
     "plan_activities": {
         "id": UUID, "plan_id": UUID, "goal_id": UUID_OR_NULL, "name": line(), "owner": line(),
-        "starts_on": date(), "ends_on": date(), "budget_baht": integer(0, MAX_BAHT, nullable=True, unit="บาท"),
+        "starts_on": date(), "ends_on": date(), "budget_satang": integer(0, MAX_SATANG, nullable=True, unit="สตางค์"),
         "status": choice(*STATUSES), **_ROW,
     },
 }
@@ -66,7 +67,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                         "baseline": "ค่าฐาน", "targets": "ค่าเป้าหมาย", "actuals": "ผลที่ได้",
                         "responsible": "ผู้รับผิดชอบ", "position": "ลำดับ"},
     "plan_activities": {"plan_id": "แผนพัฒนา", "goal_id": "เป้าหมาย", "name": "กิจกรรม", "owner": "ผู้รับผิดชอบ",
-                        "starts_on": "วันเริ่ม", "ends_on": "วันสิ้นสุด", "budget_baht": "งบประมาณ",
+                        "starts_on": "วันเริ่ม", "ends_on": "วันสิ้นสุด", "budget_satang": "งบประมาณ",
                         "position": "ลำดับ"},
 }
 

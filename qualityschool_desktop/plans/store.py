@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from .. import validation
 from ..clock import now_iso
+from ..budget import money
 from ..errors import NotFoundError, ValidationError
 from ..ids import new_id
 from ..numbers import without_thousands
@@ -107,7 +108,7 @@ class PlanIndicator:
 @dataclass(frozen=True)
 class Activity:
     """An activity (กิจกรรม/โครงการ): owner, ``starts_on``/``ends_on`` ISO dates (CE, ``""`` when
-    not set), ``budget_baht`` whole baht (None: not known), ``status`` a key of
+    not set), ``budget_satang`` the budget in satang (None: not known; migration 0035), ``status`` a key of
     :data:`~.rules.STATUSES`; ``goal_id`` the goal it serves (None: the plan as a whole)."""
 
     id: str
@@ -117,7 +118,7 @@ class Activity:
     owner: str
     starts_on: str
     ends_on: str
-    budget_baht: int | None
+    budget_satang: int | None
     status: str
     position: int
 
@@ -139,8 +140,8 @@ class PlanParts:
 
     @property
     def budget_total(self) -> int:
-        """The budget of the activities not cancelled, in whole baht (unknown budgets add nothing)."""
-        return sum(a.budget_baht or 0 for a in self.activities if a.status != "cancelled")
+        """The budget of the activities not cancelled, in satang (unknown budgets add nothing)."""
+        return sum(a.budget_satang or 0 for a in self.activities if a.status != "cancelled")
 
 
 def _yearly_json(values: Mapping[Any, Any]) -> str:
@@ -177,20 +178,13 @@ def parse_number(value: Any, label: str) -> float | None:
 
 
 def parse_baht(value: Any) -> int | None:
-    """A budget in whole baht from what a person typed ("150,000", "๑๕๐๐๐๐", "150000 บาท");
-    blank is "not known" (None). A plan's budget is whole baht: satang ("100.50") are refused, not
-    rounded (issue 14); "100.00" is 100. Raises :class:`ValidationError` (Thai) for text that is not
-    a number, satang, a negative amount or one over 10¹² baht."""
-    if isinstance(value, str):
-        value = value.replace("บาท", "")
-    number = parse_number(value, "งบประมาณ")
-    if number is None:
+    """A budget in **satang** from what a person typed in baht ("150,000", "1,500.50", "๑,๕๐๐.๕๐",
+    "150000 บาท"), read by the budget's own parser (:func:`~qualityschool_desktop.budget.money.parse_baht`:
+    at most two decimals, not negative); blank is "not known" (None); a number is baht. Raises
+    :class:`ValidationError` (Thai) as that parser does, or for an amount over 10¹² baht."""
+    if value is None or (isinstance(value, str) and not clean_text(value).strip()):
         return None
-    if number < 0:
-        raise ValidationError("งบประมาณต้องไม่ติดลบ")
-    if number != int(number):
-        raise ValidationError(f"งบประมาณของแผนพัฒนาเป็นบาทเต็ม ไม่มีสตางค์ (กรอกมา “{value}”): ปัดเป็นบาทเต็มก่อน")
-    return int(number)
+    return money.parse_baht(value, "งบประมาณ", maximum=rules.MAX_SATANG)
 
 
 class Plans:
@@ -259,7 +253,7 @@ class Plans:
             _yearly(r["actuals"]), r["responsible"], r["position"]) for r in rows("plan_indicators"))
         activities = tuple(Activity(
             r["id"], r["plan_id"], r["goal_id"], r["name"], r["owner"], r["starts_on"], r["ends_on"],
-            r["budget_baht"], r["status"], r["position"]) for r in rows("plan_activities"))
+            r["budget_satang"], r["status"], r["position"]) for r in rows("plan_activities"))
         return PlanParts(plan, goals, indicators, activities, {g.id: g for g in goals})
 
     # -- writing -----------------------------------------------------------------------------
@@ -347,8 +341,8 @@ class Plans:
 
     def add_activity(self, plan_id: str, name: str, *, owner: str = "", starts_on: str = "", ends_on: str = "",
                      budget_baht: Any = None, status: str = "planned", goal_id: str | None = None) -> Activity:
-        """Add an activity: dates ISO (CE) or ``""``, ``budget_baht`` whole baht (typed text
-        accepted, see :func:`parse_baht`). Returns it; raises as :meth:`add_goal` does."""
+        """Add an activity: dates ISO (CE) or ``""``, ``budget_baht`` the budget in baht as typed
+        ("1,500.50"; stored in satang, see :func:`parse_baht`). Returns it; raises as :meth:`add_goal` does."""
         plan = self.get(plan_id)
         values = self._activity_values({"name": name, "owner": owner, "starts_on": starts_on, "ends_on": ends_on,
                                         "budget_baht": budget_baht, "status": status, "goal_id": goal_id}, plan)
@@ -519,8 +513,8 @@ class Plans:
         self._only(changes, {"name", "owner", "starts_on", "ends_on", "budget_baht", "status", "goal_id"})
         values: dict[str, Any] = {}
         for key, value in changes.items():
-            if key == "budget_baht":
-                values[key] = parse_baht(value)
+            if key == "budget_baht":  # typed in baht, kept in satang (migration 0035)
+                values["budget_satang"] = parse_baht(value)
             elif key in ("starts_on", "ends_on"):
                 values[key] = "" if value is None else str(value)
                 validation.check_row("plan_activities", {key: values[key]})

@@ -44,15 +44,15 @@ def test_the_line_names_every_refused_cell_and_a_refused_amount_loses_its_old_wo
         qtbot, memory_workspace, school) -> None:  # type: ignore[no-untyped-def]
     panel, plan_id = plan_with_activity(qtbot, memory_workspace, school.id)
     panel.activities.item(0, A_NAME).setText(LONG_NAME)
-    panel.activities.item(0, A_BUDGET).setText("99.50")
+    panel.activities.item(0, A_BUDGET).setText("99.505")
     panel.activities.item(0, 1).setText("ครูสมศรี")  # a cell that is stored: the refused two stay said
     line = panel.message.text()
-    assert "ยังไม่ได้บันทึก" in line and "กิจกรรมยาวเกินกำหนด" in line and "บาทเต็ม" in line, line
+    assert "ยังไม่ได้บันทึก" in line and "กิจกรรมยาวเกินกำหนด" in line and "ทศนิยม" in line, line
     row = panel.activities.rows_shown()[0]
-    assert row[A_NAME] == LONG_NAME and row[A_BUDGET] == "99.50"
+    assert row[A_NAME] == LONG_NAME and row[A_BUDGET] == "99.505"
     assert row[A_WORDS] != "หนึ่งหมื่นห้าพันบาทถ้วน", row[A_WORDS]
     (activity,) = memory_workspace.plans.parts(plan_id).activities
-    assert (activity.name, activity.budget_baht, activity.owner) == ("กิจกรรมใหม่", 15000, "ครูสมศรี")
+    assert (activity.name, activity.budget_satang, activity.owner) == ("กิจกรรมใหม่", 1500000, "ครูสมศรี")
 
 
 class _Other(SchoolTab):

@@ -10,11 +10,12 @@ from typing import Any, Sequence
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from qualityschool_desktop.budget import money
 from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.plans.progress import GoalProgress, IndicatorProgress, PlanProgress
 from qualityschool_desktop.plans.rules import STATUSES
 from qualityschool_desktop.thai_dates import parse_date
-from ui.common.digits import day, number, shown
+from ui.common.digits import day, number, shown, style
 
 from . import strings as text
 
@@ -26,17 +27,14 @@ def measure(value: float | None) -> str:
     return "" if value is None else shown(f"{value:,.2f}".rstrip("0").rstrip("."))
 
 
-def baht_figures(value: int | None) -> str:
-    return "" if value is None else number(value)
+def baht_figures(satang: int | None) -> str:
+    """An amount stored in satang as baht in the window's digits ("๑,๕๐๐.๕๐", "๑๕๐,๐๐๐"), "" for none."""
+    return "" if satang is None else money.format_baht(satang, style())
 
 
-def baht_words(value: int | None) -> str:
-    """The amount in Thai words (pythainlp's ``bahttext``: "หนึ่งแสนห้าหมื่นบาทถ้วน"), "" for none."""
-    if value is None:
-        return ""
-    from pythainlp.util import bahttext  # heavy: only when a plan with a budget is shown
-
-    return str(bahttext(value))
+def baht_words(satang: int | None) -> str:
+    """An amount stored in satang in Thai words ("หนึ่งพันห้าร้อยบาทห้าสิบสตางค์"), "" for none."""
+    return "" if satang is None else money.baht_words(satang)
 
 
 def iso_day(value: str) -> str:
@@ -126,7 +124,7 @@ def history_value(field: str, value: Any, goal_names: dict[str, str]) -> str:
         return ", ".join(f"{shown(year)}: {measure(amount)}" for year, amount in sorted(value.items()))
     if field in ("starts_on", "ends_on"):
         return iso_day(str(value))
-    if field == "budget_baht":
+    if field == "budget_satang":
         return baht_figures(int(value))
     if field == "status":
         return STATUSES.get(str(value), str(value))

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QListWidgetItem
 
 from qualityschool_desktop.plans.store import PlanParts
-from ui.common.digits import number, shown, shown_text
+from ui.common.digits import shown, shown_text
 
 from . import cells, indicator_columns
 from . import strings as text
@@ -64,13 +64,13 @@ def fill_plan(tab: PlanPanel, parts: PlanParts) -> None:
             (A_NAME, activity.name, True, None), (A_OWNER, activity.owner, True, None),
             (A_START, cells.iso_day(activity.starts_on), True, None),
             (A_END, cells.iso_day(activity.ends_on), True, None),
-            (A_BUDGET, cells.baht_figures(activity.budget_baht), True, None),
-            (A_WORDS, cells.baht_words(activity.budget_baht), False, None),
+            (A_BUDGET, cells.baht_figures(activity.budget_satang), True, None),
+            (A_WORDS, cells.baht_words(activity.budget_satang), False, None),
             (A_STATUS, activity.status_label, True, activity.status),
         ):
             tab.activities.fill(row, column, value, activity.id, editable=editable, key=key)
     total = parts.budget_total
-    tab.total_label.setText(text.TOTAL.format(amount=number(total), words=cells.baht_words(total))
+    tab.total_label.setText(text.TOTAL.format(amount=cells.baht_figures(total), words=cells.baht_words(total))
                              if total else text.TOTAL_NONE)
     tab.suggestion_list.clear()
     for offer in tab.offered:

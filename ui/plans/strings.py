@@ -96,7 +96,7 @@ FIELD_NAMES = {"title": "ชื่อแผน", "first_year": "ปีแรก"
                "name": "ชื่อ", "item_codes": "ประเด็น", "target_level": "ระดับเป้าหมาย", "unit": "หน่วยนับ",
                "baseline": "ค่าฐาน", "targets": "ค่าเป้าหมาย", "actuals": "ผลที่ได้", "responsible": "ผู้รับผิดชอบ",
                "owner": "ผู้รับผิดชอบ", "starts_on": "วันเริ่ม", "ends_on": "วันสิ้นสุด", "budget_baht": "งบประมาณ",
-               "status": "สถานะ", "goal_id": "เป้าหมาย", "deleted": "ลบ/เรียกคืน", "created": "สร้าง"}
+               "budget_satang": "งบประมาณ", "status": "สถานะ", "goal_id": "เป้าหมาย", "deleted": "ลบ/เรียกคืน", "created": "สร้าง"}
 
 SAVE_TITLE = "แผนพัฒนาคุณภาพการศึกษา (PDF)"
 CREATE_FAILED = "สร้างแผนพัฒนาไม่ได้"

@@ -8,10 +8,11 @@ from typing import Any
 
 from reportlab.platypus import Spacer
 
+from ...budget.money import baht_words, format_baht
 from ...plans.progress import PlanProgress
 from ...schools import School
 from ...thai import DigitText
-from ...typeset import ThaiParagraph, baht, thai_date, thai_table
+from ...typeset import ThaiParagraph, thai_date, thai_table
 from ...typeset.segment import units
 from ..blocks import (
     SIGN, SIGN_NAME_BLANK, TEXT_WIDTH, demo_notice, number_cell, report_styles, signature_block,
@@ -60,8 +61,6 @@ def _latest(found: Any, t: DigitText) -> str:
 def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Document:
     """The plan laid out: header, goals with their items' progress, indicators (a column per
     year), activities and the budget total in figures and words."""
-    from pythainlp.util import bahttext
-
     s = report_styles()
     s["heading"] = s["heading"].clone("plan_heading", keepWithNext=1)  # never a heading alone at a page's foot
     parts = progress.parts
@@ -155,7 +154,7 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
         for a in parts.activities:
             when = " – ".join(thai_date(date.fromisoformat(d), t.style, short=True) if d else "…"
                               for d in (a.starts_on, a.ends_on)) if a.starts_on or a.ends_on else "–"
-            money = baht(a.budget_baht, t.style, unit=False) if a.budget_baht is not None else "–"
+            money = format_baht(a.budget_satang, t.style) if a.budget_satang is not None else "–"
             rows.append([a.name, a.owner, when, number_cell(money, s["table_body"], 70), STATUSES[a.status]])
         story.append(thai_table(rows, [TEXT_WIDTH - 80 - 112 - 70 - 62, 80, 112, 70, 62], body_style=s["table_body"],
                                 header_style=s["table_header"]))
@@ -166,7 +165,7 @@ def plan_document(school: School, progress: PlanProgress, t: DigitText) -> Docum
         the summary keep theirs with their last lines: never the signatures alone on a page of
         their own below a page with room left (TEST34 T4)."""
         total = parts.budget_total
-        line = ThaiParagraph(f"งบประมาณรวม {baht(total, t.style)} ({bahttext(total)})", s["label"])
+        line = ThaiParagraph(f"งบประมาณรวม {format_baht(total, t.style)} บาท ({baht_words(total)})", s["label"])
         dots = signature_dots(s["sign"], TEXT_WIDTH / 2 - 24, (SIGN_PROPOSER, SIGN_APPROVER))
         director = SIGN_DIRECTOR_OF.format(school=school.name) if school.name.startswith("โรงเรียน") else SIGN_DIRECTOR
         cells = [(SIGN.format(dots=dots, role=SIGN_PROPOSER), SIGN_NAME_BLANK, SIGN_POSITION_BLANK, SIGN_DATE),
