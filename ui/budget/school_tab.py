@@ -24,6 +24,7 @@ from qualityschool_desktop.budget.years import year_choice
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
+from ui.common.after_edit import AfterEdit
 from ui.common.columns import fit_columns, widest_cell
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from qualityschool_desktop.errors import QualitySchoolError
@@ -215,6 +216,8 @@ class BudgetPanel(SchoolTab):
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.save_line = SaveStateLine("", self)
         self._saver = Saver(self.save_line, self)
+        self._after_edit = AfterEdit(self, self.table)  # a save's re-read waits while a cell is open (TEST34 T1)
+        self._saved_id: str | None = None
         self.undo_button = QPushButton(text.UNDO)
         self.undo_button.clicked.connect(self.undo)
         self.undo_button.hide()
@@ -438,8 +441,12 @@ class BudgetPanel(SchoolTab):
 
     # -- editing -------------------------------------------------------------------------------
     def _saved(self, item: BudgetItem, message: str) -> None:
-        self.refresh(select_id=item.id)
+        self._saved_id = item.id
+        self._after_edit.run(self._show_saved)
         self._saver.say(message.format(name=item.description or text.UNNAMED), SAVED_COLOUR)
+
+    def _show_saved(self) -> None:
+        self.refresh(select_id=self._saved_id)
 
     def _cell_edited(self, cell: QTableWidgetItem) -> None:
         field = COLUMNS[cell.column()]

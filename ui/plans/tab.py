@@ -27,6 +27,7 @@ from qualityschool_desktop.plans.progress import PlanProgress, Suggestion, lates
 from qualityschool_desktop.plans.rules import STATUSES
 from qualityschool_desktop.plans.store import Plan, PlanParts
 from qualityschool_desktop.workspace import Workspace
+from ui.common.after_edit import AfterEdit
 from ui.common.columns import fit_columns
 from ui.common.digits import follow, shown, shown_text
 from ui.common.flow import FlowLayout, header_layout
@@ -256,6 +257,8 @@ class PlanPanel(SchoolTab):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         self.setFocusProxy(self.goals)
+        # The plan read again after a save waits while a cell is open for typing (TEST34 T1).
+        self._after_edit = AfterEdit(self, self.goals, self.indicators, self.activities)
         self.short_fit = ShortWindowFit(self, self.hint, self.parts_tabs, (self.save_line, status, corner_row),
                                         (self.base_label, self.progress_label))
 
@@ -281,7 +284,7 @@ class PlanPanel(SchoolTab):
 
     def on_changes(self, school_id: str, changes: Changes) -> None:
         if changes.any_plans or changes.any_assessments or changes.any_visits:
-            self.refresh()
+            self._after_edit.run(self.refresh)
 
     def focus_list(self) -> None:
         self.goals.setFocus()
@@ -372,7 +375,7 @@ class PlanPanel(SchoolTab):
     def _save(self, key: Any, action: Callable[[], Any], value: Any = None) -> None:
         # A refused cell keeps what was typed (held by the saver until a related cell makes it
         # valid, e.g. the end date of its start); let go, the stored value comes back.
-        self._saver.run(action, key=key, typed=True, value=value, on_saved=lambda _result: self.refresh(),
+        self._saver.run(action, key=key, typed=True, value=value, on_saved=lambda _result: self._after_edit.run(self.refresh),
                         on_failed=lambda _error: self._show_held(), on_dropped=self.refresh)
 
     def _title_edited(self) -> None:
