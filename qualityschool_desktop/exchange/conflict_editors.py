@@ -38,6 +38,7 @@ class Edited(str):
         return made
 
     def styled(self, style: str) -> str:
+        """The same words with codes and numbers in ``style``'s digits ("thai" or "arabic")."""
         return EDITED_BY.format(who=self.words(lambda text: digits(text, style)))
 
 
