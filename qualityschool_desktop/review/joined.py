@@ -9,13 +9,10 @@ one wherever it travels. Compared by its version alone, the round waited for a r
 
 :func:`still_judged` says whether the round as it is now is the judged submission under a later
 version: its version descends from the judged one, the round's own fields are those of the judged
-version (its row as it was, kept in ``record_snapshots`` when the later version replaced it), the
-judged version's maker has made no change since (a join takes the higher counter of each laptop,
-and the other side, made apart, holds less of the maker's: a correction by the laptop that sent the
-judged round counts on), and no answer or attachment of the round holds other content than an
-earlier state of it kept after the judged round's. A reopened and corrected round waits for a new
-review as before. Known limit: a correction by the school's *other* laptop after it had seen the
-judged version is told only by the answers' kept states. Reads only, a few index look-ups per round.
+version (its row as it was, kept in ``record_snapshots`` when the later version replaced it), and
+none of the round's answers or attachments changed here since then (no earlier state of theirs was
+kept after the judged round's). A reopened and corrected round changes its answers (and its state
+twice), so it waits for a new review as before. Reads only, a few index look-ups per round.
 """
 
 from __future__ import annotations
