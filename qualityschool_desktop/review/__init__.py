@@ -33,7 +33,6 @@ from ..office_here import acts_as_office
 from ..storage import CoreDatabase
 from ..text import clean_text
 from .decisions import DECISIONS
-from .joined import still_judged
 
 if TYPE_CHECKING:
     from .history import Decision, Step
@@ -133,8 +132,7 @@ class Reviews:
             return None
         version = self._version(assessment.id)
         for decision in reversed(self.history(assessment.id)):
-            if decision.reviewed_version == version or still_judged(
-                    self._db.conn, assessment.id, decision.reviewed_version, version):  # the school's join of it
+            if decision.reviewed_version == version:
                 return decision
         return None
 
@@ -170,24 +168,7 @@ class Reviews:
                 f" WHERE d.assessment_id IN ({', '.join('?' for _ in chunk)}) ORDER BY d.seq", chunk
             ):
                 latest[str(assessment_id)] = str(decision)  # the newest decision on this version wins
-            latest.update(self._joined_decisions([i for i in chunk if i not in latest]))
         return latest
-
-    def _joined_decisions(self, assessment_ids: list[str]) -> dict[str, str]:
-        """Assessment id -> the newest decision on an earlier version of the round that the round
-        now holds under the school's joined version (:func:`~.joined.still_judged`), for those of
-        ``assessment_ids`` (at most 500) decided on another version than the one stored now."""
-        found: dict[str, str] = {}
-        if not assessment_ids:
-            return found
-        for assessment_id, decision, reviewed, version in self._db.execute(
-            "SELECT d.assessment_id, d.decision, d.reviewed_version, a.version FROM review_decisions AS d"
-            " JOIN assessments AS a ON a.id = d.assessment_id"
-            f" WHERE d.assessment_id IN ({', '.join('?' for _ in assessment_ids)}) ORDER BY d.seq", assessment_ids
-        ).fetchall():
-            if still_judged(self._db.conn, str(assessment_id), str(reviewed), str(version)):
-                found[str(assessment_id)] = str(decision)  # the newest such decision wins
-        return found
 
     def to_correct(self) -> list[tuple[Assessment, str]]:
         """Every round that waits for its school's correction, with its state (``"returned"`` or
