@@ -95,7 +95,7 @@ class SideBySide(QObject):
                  needs: tuple[Callable[[], int], Callable[[], int]]) -> None:
         super().__init__(box)
         self.box, self.splitter, self.tabs, self.labels, self.needs = box, splitter, tabs, labels, needs
-        self._lists = tuple(splitter.widget(index) for index in range(2))
+        self._lists = tuple(widget for index in range(2) if (widget := splitter.widget(index)) is not None)
         self._width = -1
         tabs.hide()
         box.installEventFilter(self)
