@@ -80,3 +80,39 @@ def test_activity_names_have_room_at_1366x768(demo_window: Any, qtbot: Any) -> N
     assert table.wordWrap() and table.rowHeight(0) >= 2 * table.fontMetrics().lineSpacing()
     assert table.item(0, 1).toolTip() == table.item(0, 1).text()
     window.shutdown()
+
+
+@pytest.mark.parametrize(("scaling", "rows"), [("100 %", 8), ("125 %", 5), ("150 %", 3)])
+def test_the_list_shows_its_projects(demo_window: Any, qtbot: Any, scaling: str, rows: int) -> None:
+    """fit34b: with the names in two lines the list showed five projects at 100 % and two and a
+    half at 125 %: eight at 100 %, five at 125 % (three at 150 %), the list no taller than the
+    window shows, all of them in sight scrolled to it (the page's one scroll)."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from ui.common.screen import FRAME
+
+    from .test_headings_fit import WINDOWS
+
+    window: MainWindow = demo_window(WINDOWS[scaling] - FRAME)
+    window.navigate(Location("office_projects"))
+    QApplication.processEvents()
+    qtbot.wait(80)
+    table = window.page("office_projects").editor.table
+    assert table.rowCount() >= rows
+    area = window.stack.parentWidget()
+    scroll = area.parentWidget()
+    assert isinstance(scroll, QScrollArea)
+    found = []
+    shown = table.viewport().height() / table.rowHeight(0)
+    if shown < rows:
+        found.append(f"room for {shown:.1f} projects ({table.rowHeight(0)} px each)")
+    if table.height() > area.height():
+        found.append(f"the list ({table.height()} px) is taller than the window shows ({area.height()} px)")
+    # scrolled to its top (ensureWidgetVisible shows a list's current row only)
+    scroll.verticalScrollBar().setValue(table.mapTo(scroll.widget(), table.rect().topLeft()).y())
+    QApplication.processEvents()
+    top = table.mapTo(area, table.rect().topLeft()).y()
+    if top < 0 or top + table.height() > area.height():
+        found.append(f"scrolled to it, the list is at {top}-{top + table.height()} in {area.height()}")
+    window.shutdown()
+    assert found == [], f"at {scaling}: {found}"

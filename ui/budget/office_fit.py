@@ -7,8 +7,9 @@ kind, an item asked for) ends in "…" with the whole text as its cell's tooltip
   fixed column at least its heading and its widest cell, the ``squeeze`` text columns narrowed
   first where the list is narrow, then its stretching (name) column.
 * :class:`SideBySide`: the schools' list and the totals side by side while both show every
-  column whole, else one above the other (the page then scrolls down, not sideways: at 125 % side
-  by side the schools' names were "โรงเรียนชุมชนวั…" and the totals' "สพป.…").
+  column whole, else two tabs of one box (not sideways scrolling: at 125 % side by side the
+  schools' names were "โรงเรียนชุมชนวั…" and the totals' "สพป.…"; not one above the other: the
+  approvals below went out of the window, fit34b).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QSplitter, QStyle, QTableWidget
+from PySide6.QtWidgets import QSplitter, QStyle, QTableWidget, QTabWidget, QWidget
 
 from ui.common.columns import ColumnFitter, cell_width, fit_columns, heading_of, heading_width, widest_cell
 
@@ -84,32 +85,45 @@ def whole_in_tooltip(table: QTableWidget, columns: tuple[int, ...]) -> None:
 
 class SideBySide(QObject):
     """Keeps ``splitter``'s two lists side by side, the second as wide as it ``needs`` with its
-    columns whole and the first the rest, while the first's needs fit too; else one above the
-    other, each the splitter's width. Decided again when the splitter's width changes and at
+    columns whole and the first the rest, while the first's needs fit too; else (fit34b) the two
+    lists are ``tabs`` of one box, so that one list's height, not two, stands above the approvals
+    (one above the other, each three rows tall, they pushed the approvals out of the window at
+    1280 px and at 125 %). Decided again when the ``box`` holding both changes its width and at
     :meth:`arrange` (the lists refilled)."""
 
-    def __init__(self, splitter: QSplitter, needs: tuple[Callable[[], int], Callable[[], int]]) -> None:
-        super().__init__(splitter)
-        self.splitter, self.needs = splitter, needs
+    def __init__(self, box: QWidget, splitter: QSplitter, tabs: QTabWidget, labels: tuple[str, str],
+                 needs: tuple[Callable[[], int], Callable[[], int]]) -> None:
+        super().__init__(box)
+        self.box, self.splitter, self.tabs, self.labels, self.needs = box, splitter, tabs, labels, needs
+        self._lists = tuple(widget for index in range(2) if (widget := splitter.widget(index)) is not None)
         self._width = -1
-        splitter.installEventFilter(self)
+        tabs.hide()
+        box.installEventFilter(self)
 
     def side_by_side(self) -> bool:
-        return self.splitter.orientation() == Qt.Orientation.Horizontal
+        return not self.splitter.isHidden()
 
     def arrange(self, *, again: bool = True) -> None:
-        width = self.splitter.width()
+        width = self.box.width()
         if width <= 0 or (width == self._width and not again):
             return
         self._width = width
         first, second = (need() for need in self.needs)
-        side = first + second + self.splitter.handleWidth() <= width
-        if side:
-            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+        if first + second + self.splitter.handleWidth() <= width:
+            if not self.side_by_side():
+                for index, widget in enumerate(self._lists):
+                    self.splitter.insertWidget(index, widget)  # out of the tabs
+                    widget.show()
+                self.tabs.hide()
+                self.splitter.show()
             self.splitter.setSizes([width - self.splitter.handleWidth() - second, second])
-        elif self.side_by_side():
-            self.splitter.setOrientation(Qt.Orientation.Vertical)
-            self.splitter.setSizes([1, 1])  # half each
+        elif self.side_by_side() or not self.tabs.count():
+            current = self.tabs.currentIndex()
+            for widget, label in zip(self._lists, self.labels):
+                self.tabs.addTab(widget, label)
+            self.tabs.setCurrentIndex(max(0, current))
+            self.splitter.hide()
+            self.tabs.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:

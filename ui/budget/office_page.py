@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.budget import baht_words, format_baht, load_rules
@@ -25,7 +25,7 @@ from qualityschool_desktop.errors import QualitySchoolError, ValidationError
 from qualityschool_desktop.budget.office import BudgetPicture, SchoolRequest, budget_picture
 from qualityschool_desktop.thai import fiscal_year_of
 from qualityschool_desktop.workspace import Workspace
-from ui.common.columns import cell_width, keep_rows, keep_rows_in_view
+from ui.common.columns import cell_width, keep_rows
 from ui.common.digits import follow, number, shown, shown_text, style as digit_style
 from ui.common.ops import Ops
 from ui.common.edit_blocks import shut_if_read_only
@@ -199,7 +199,7 @@ class BudgetOfficePage(QWidget):
 
         # Whole rows at 150 %: the page scrolls rather than cut a row through its middle (try11b F15).
         for table in (self.schools_table, self.totals_table):
-            keep_rows_in_view(table, rows=3)
+            keep_rows(table, rows=3)  # rows of their own height, not a guess from the font (fit34b)
         keep_rows(self.items_table)  # the approvals: five rows, scrolled to (s34 T9)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.schools_table)
@@ -207,9 +207,18 @@ class BudgetOfficePage(QWidget):
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 1)
         upper.setChildrenCollapsible(False)
+        shared = QTabWidget()
+        shared.setDocumentMode(True)
+        lists = QWidget()
+        lists_layout = QVBoxLayout(lists)
+        lists_layout.setContentsMargins(0, 0, 0, 0)
+        lists_layout.addWidget(upper)
+        lists_layout.addWidget(shared)
         # Side by side at 1366 px (the totals' asked and approved columns whole, N4; the schools' all);
-        # one above the other where that would cut the names (125 %, 150 %).
-        self.lists = SideBySide(upper, (self.schools_fit.need, self.totals_fit.need))
+        # two tabs where that would cut the names (1280 px, 125 %, 150 %): one list's height above
+        # the approvals, not two (fit34b).
+        self.lists = SideBySide(lists, upper, shared, (text.SCHOOLS_TAB, text.TOTALS_TAB),
+                                (self.schools_fit.need, self.totals_fit.need))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 4, 0, 0)
@@ -219,7 +228,7 @@ class BudgetOfficePage(QWidget):
         lower_layout.addWidget(self.save_line)
         lower_layout.addWidget(self.items_table, 1)
         body = QSplitter(Qt.Orientation.Vertical)
-        body.addWidget(upper)
+        body.addWidget(lists)
         body.addWidget(lower)
         body.setSizes([330, 200])
         self.body = body

@@ -69,6 +69,9 @@ OFFICE_EMPTY = "ยังไม่มีโรงเรียนใดส่ง�
 SCHOOL_HEADERS = ("โรงเรียน", "สังกัด", "กลุ่มสี", "รายการ", "ขอ (บาท)", "อนุมัติ (บาท)",
                   "ข้อสังเกต")
 TOTALS_HEADERS = ("ยอดรวมตาม", "", "ขอ (บาท)", "อนุมัติ (บาท)")
+# The schools' list and the totals as two tabs where the page is too narrow for them side by side (fit34b).
+SCHOOLS_TAB = "รายโรงเรียน"
+TOTALS_TAB = "ยอดรวม"
 BY_OFFICE = "สังกัด"
 BY_GROUP = "ประเภท"
 BY_BAND = "กลุ่มสี"

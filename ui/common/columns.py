@@ -316,12 +316,13 @@ def keep_rows_in_view(view: QTableView | QTreeView, rows: int = 3, lines: int = 
     view.setMinimumHeight(heading + rows * row + scroll_bar + 2 * view.frameWidth() + 4)
 
 
-def keep_rows(table: QTableView, rows: int = 5) -> None:
+def keep_rows(table: QTableView, rows: int = 5, *, bar: bool = True) -> None:
     """``table`` at least as tall as its headings, ``rows`` rows of its own height, a sideways
-    scroll bar and its frame (s34 T9: a working list in a short window; keep_rows_in_view guesses
-    a row's height from the font, this takes the table's own)."""
+    scroll bar (``bar``: a caller that sees it hidden asks again when it shows) and its frame
+    (s34 T9: a working list in a short window; keep_rows_in_view guesses a row's height from the
+    font, this takes the table's own)."""
     header = table.horizontalHeader()
     heading = header.sizeHint().height() if not header.isHidden() else 0
-    bar = table.horizontalScrollBar().sizeHint().height()
-    table.setMinimumHeight(heading + rows * table.verticalHeader().defaultSectionSize() + bar
+    sideways = table.horizontalScrollBar().sizeHint().height() if bar else 0
+    table.setMinimumHeight(heading + rows * table.verticalHeader().defaultSectionSize() + sideways
                            + 2 * table.frameWidth() + 2)

@@ -159,7 +159,7 @@ class ProjectsEditor(QWidget):
         # (TEST34 T11, 125 %).
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 12)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 8)
 
         self.fields = fields = ProjectFields()
         # the fields' widgets as the editor's own: the page's callers and tests reach them so

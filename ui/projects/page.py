@@ -17,6 +17,7 @@ from ui.common.digits import follow, shown
 from ui.common.ops import Op, Ops
 from ui.common.widgets import page_title
 
+from .fit import ListRoom
 from . import strings as text
 from .editor import ProjectsEditor
 
@@ -51,6 +52,7 @@ class ProjectsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.editor, 1)
+        self.list_room = ListRoom(self, self.editor.table, (self.editor.summary,))  # eight projects at 100 %, five at 125 % (fit34b)
         follow(self._relabel)
 
     def __getattr__(self, name: str) -> Any:

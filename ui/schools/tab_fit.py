@@ -6,9 +6,11 @@ One scroll, the window's page: a tab that holds a working list (:data:`WORKING`)
 own scroll area's content needs at least, its lists at least :data:`ROWS` rows, so its scroll
 area never scrolls and the page does (the card scrolls away above the list). The other tabs ask
 for nothing (they keep their own scroll areas and their size). Where the page's room is lower
-than :data:`SHORT_HEIGHT` (125 %, 150 %) the school card is compact: its profile line gives way
-(its text joins the name's tooltip) and its margins are narrower, as the follow-up list's title
-gives way (``ui/follow_ups/fit.py``).
+than :data:`SHORT_HEIGHT` (125 %, 150 %), or where a working tab would not fit under the whole
+card (fit34b: the budget tab's total line 46 px below the window at 100 %), the school card is
+compact: its profile line gives way (its text joins the name's tooltip) and its margins are
+narrower, as the follow-up list's title gives way (``ui/follow_ups/fit.py``). A list keeps no
+room for a sideways scroll bar it does not show (it asks again when the bar shows).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class SchoolPageFit(QObject):
         self._working = working
         self.short: bool | None = None
         self._watched: QWidget | None = None
+        self._bars: set[QWidget] = set()  # the working lists' sideways scroll bars, watched
         self._timer = QTimer(self)  # dies with the page: a fit queued as it closes never runs
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -65,7 +68,7 @@ class SchoolPageFit(QObject):
                 scroll.setFrameShape(QFrame.Shape.NoFrame)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.LayoutRequest):
             self.later()
         return False
 
@@ -86,15 +89,19 @@ class SchoolPageFit(QObject):
     def fit(self) -> None:
         area = self._area()
         room = area.height() if area is not None else self._page.height()
-        self.compact(0 < room < SHORT_HEIGHT)
         current = self._tabs.currentWidget()
+        wanted = 0  # the current working tab's height
         for tab, lists in self._working.items():
             need = 0
             scroll = _own_scroll(tab)
             content = scroll.widget() if scroll is not None else None
             if tab is current and scroll is not None and content is not None:
                 for table in lists(tab):
-                    keep_rows(table)
+                    sideways = table.horizontalScrollBar()
+                    if sideways not in self._bars:
+                        self._bars.add(sideways)
+                        sideways.installEventFilter(self)  # shown or hidden: its room again
+                    keep_rows(table, bar=sideways.isVisible())
                 layout = content.layout()
                 width = scroll.viewport().width()
                 if layout is not None and layout.hasHeightForWidth() and width > 0:
@@ -103,8 +110,25 @@ class SchoolPageFit(QObject):
                     need = content.minimumSizeHint().height()
                 margins = tab.contentsMargins()
                 need += margins.top() + margins.bottom()
+                wanted = need
             if tab.minimumHeight() != need:
                 tab.setMinimumHeight(need)
+        self.compact(0 < room < SHORT_HEIGHT or (wanted > 0 and self._whole_page(wanted) > room))
+
+    def _whole_page(self, tab: int) -> int:
+        """The page's height with the whole card (its profile line and margins) over a tab ``tab`` tall."""
+        card = self._card.height()
+        if self.short:  # what the profile line and the wider margins take back
+            layout = self._card.layout()
+            width = self._profile.width() or self._card.width() - CARD_MARGINS[0] - CARD_MARGINS[2]
+            card += (self._profile.heightForWidth(width) + (layout.spacing() if layout is not None else 0)
+                     + CARD_MARGINS[1] + CARD_MARGINS[3] - CARD_SHORT[1] - CARD_SHORT[3])
+        page = self._page.layout()
+        if page is None:
+            return card + tab
+        margins = page.contentsMargins()
+        bar = self._tabs.tabBar().sizeHint().height()
+        return margins.top() + card + page.spacing() + bar + tab + margins.bottom()
 
     def compact(self, short: bool) -> None:
         """The card's profile line in the name's tooltip where the page is short."""
