@@ -196,3 +196,17 @@ def test_no_follow_ups_yet(qtbot, memory_workspace, school) -> None:  # type: ig
     assert page.visible_rows() == []
     assert page.empty_label.isVisible() and page.empty_label.text().startswith("ยังไม่มีข้อตกลง")
     assert not page.done_button.isEnabled() and not page.open_visit_button.isEnabled()
+
+
+def test_a_row_clicked_with_the_mouse_is_the_chosen_row(qtbot, memory_workspace, agreed) -> None:  # type: ignore[no-untyped-def]
+    """TEST34C C1: a mouse press made the row current before it was selected, and the buttons and
+    the comments followed only the current row: a clicked row left every action greyed."""
+    page = show(qtbot, memory_workspace)
+    rows = [item for item in page._rows() if item.parent() is not None]
+    target = rows[1]
+    page.tree.scrollToItem(target)
+    rect = page.tree.visualItemRect(target)
+    qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.selected_follow_up_id() is not None
+    assert page.done_button.isEnabled() and page.open_visit_button.isEnabled()
+    assert page.open_school_button.isEnabled()

@@ -187,6 +187,8 @@ class FollowUpsPage(QWidget):
         self.tree.open_requested.connect(self._open_visit)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._open_visit() if item.parent() else None)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        # A mouse press makes the row current before it is selected (TEST34C C1): follow both.
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyState")
