@@ -224,7 +224,7 @@ def apply_import(
                     _bind_office(workspace, package, office_key)
                 store = WritingStore(workspace, package, travelling)
                 # Conflicts of the same content a program before s33 kept (equal_kept.py): settled first.
-                equal_kept.settle_stored(workspace, travelling, store)
+                equal_settled = equal_kept.settle_stored(workspace, travelling, store)
                 merge = Merge(workspace, package, store, same_schools=same_schools)
                 tally = merge.run(step)
                 _check_contents(workspace, package, tally, names)
@@ -264,6 +264,7 @@ def apply_import(
         result.own_brought_back = own_back
         result.rejudged, result.reapplied = rejudged, reapplied
         result.office_rejudged = office_done
+        result.equal_settled = equal_settled + workspace.take_equal_settled()  # B1: and those the opening settled
         result.office_bound = office_name(clean_text(office_key, multiline=False)) if office_done is not None else ""
         result.office_decided = tally.office_decided + (office_done.applied if office_done is not None else 0)
         if office_done is not None:  # decided: no longer counted as waiting (said on a line of its own)
