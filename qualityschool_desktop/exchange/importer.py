@@ -163,6 +163,23 @@ def preview_import(
         return preview
 
 
+def _drop_replaced(workspace: "Workspace", tally: Tally) -> None:
+    """The office's budget decisions of this file that a later one on the same item replaces
+    (``pending.replaced``, s34 exw34b B8) are not counted as waiting, nor as kept waiting: the
+    result counts what the list of waiting changes shows, once. Inside the import's transaction."""
+    from .pending import replaced
+
+    gone = replaced(workspace.db.conn)
+    if not gone:
+        return
+    for pair in [pair for pair in tally.already_waiting if pair in gone]:
+        tally.already_waiting.remove(pair)
+        tally.counts[pair[0]].waiting -= 1
+    for change in [change for change in tally.pending if (change.table, change.record_id) in gone]:
+        tally.pending.remove(change)
+        tally.counts[change.table].pending -= 1
+
+
 def _trust_vouched(workspace: "Workspace", fingerprint: str) -> None:
     """Mark the file's signer trusted when a person vouched for its own key ("same school"): the
     phone call that vouch stands for is the fingerprint check "trusted" records, as the window's
@@ -238,6 +255,7 @@ def apply_import(
                                               office=True) if office_key else None  # from earlier files
                 if trust_signer or any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
                     _trust_vouched(workspace, package.fingerprint)
+                _drop_replaced(workspace, tally)  # counted once, as the list shows them (B8)
                 signer = _signer(workspace, package, tally)  # as committed: asked here, no read after the commit
                 sender = _sender(workspace, package, tally)  # the same
                 staged.place(tally.stored_files)
