@@ -149,9 +149,6 @@ class Workspace:
         # The window's read-only workspace (a file on read-only media) is checked as well (TEST27b #4).
         self._integrity_unchecked = checks_later and mode in ("main", "read_only") and path is not None
         self._key_replaced = False  # finish_checks() found the id is no longer this installation's
-        # Conflicts of two identical sides (kept before s33) the opening settled (_settle_equal_kept):
-        # the window says so; the next import counts them in its result (take_equal_settled).
-        self.equal_settled = 0
         self._damaged: StorageError | None = None  # damage met after opening (damaged())
         db.on_error = self.damaged  # a write that meets damage records it too
         self.installation_id = installation or (stored if self._key_unchecked else None) or installation_id()
@@ -310,30 +307,8 @@ class Workspace:
             # A burst a rule of a later version refuses stays pending (its text is stored); the
             # school's data must open whatever its typing history holds.
             pass
-        self._settle_equal_kept()
         if self.path is not None:
             remove_leftovers(self.path)
-
-    def _settle_equal_kept(self) -> None:
-        """Open conflicts a program before s33 kept between two identical versions, settled as an
-        import would (``exchange/equal_kept.py``; s34 exw34b B16: a laptop that only sends files
-        never imports one). Counted in :attr:`equal_settled` for what the opening or the next import
-        says. The key unreadable now: left for an import (which reads it and settles them)."""
-        if self.db.execute("SELECT 1 FROM exchange_conflicts WHERE resolved = 0 LIMIT 1").fetchone() is None:
-            return  # the opening of nearly every database: one query, no exchange module imported
-        from . import keys
-        from .exchange import equal_kept
-
-        try:
-            self.equal_settled += equal_kept.settle_at_opening(self)
-        except (OSError, keys.KeyFileUnreadable):
-            pass
-
-    def take_equal_settled(self) -> int:
-        """How many conflicts of two identical sides the opening settled and nothing has said yet
-        (``equal_settled``), then 0: one import's result says them, once."""
-        settled, self.equal_settled = self.equal_settled, 0
-        return settled
 
     def _parts_with_bursts(self) -> list[Answers | OfficeTextStore]:
         """The parts whose bursts of typing opening and closing end: those made already (they may have

@@ -1,9 +1,9 @@
-"""s34 exw34b (TEST34B B16, B1, B2): an old conflict of two identical sides is settled at opening.
+"""s34 exw34b (TEST34B B16, B1, B2): an old conflict of two identical sides is settled without an import.
 
 A school laptop that only sends files never imports one: the conflict a program before s33 kept
 between two identical versions stayed in the conflict list ("ใช้ฉบับนี้" twice) until then. It is
-settled when the database is opened for writing once this laptop's key is known (the opening's
-setup, after the window's checks), by the same code as at an import (``equal_kept.settle_stored``).
+settled when the conflict list is read on a writable database (the window's list, the command's),
+by the same code as at an import (``equal_kept.settle_stored``).
 The import that follows says how many were settled (B1), and a settled conflict's resolved time is
 never earlier than when it was found (B2).
 """
@@ -19,13 +19,13 @@ from .test_exchange_equal_kept import _store_old_conflict, _unrelated_file
 from .test_exchange_equal_sides import both_reopen, open_conflicts, round_row
 
 
-def test_opening_the_school_s_laptop_settles_an_old_conflict_of_identical_sides(laptops: Laptops) -> None:
+def test_reading_the_conflict_list_settles_an_old_conflict_of_identical_sides(laptops: Laptops) -> None:
     a1, a2, _district, ids = both_reopen(laptops, levels=(3, 3))
     ours, theirs = round_row(a1, ids["assessment"]), round_row(a2, ids["assessment"])
     _store_old_conflict(a1, ours, theirs)
-    with a1.open() as workspace:  # opened again (the window, a command): no import
+    assert open_conflicts(a1) == []  # the conflict list read (the window's, the command's): no import
+    with a1.open() as workspace:
         left = workspace.db.execute("SELECT resolved, detected_at, resolved_at FROM exchange_conflicts").fetchall()
-    assert open_conflicts(a1) == []
     assert [row[0] for row in left] == [1]
     assert left[0][2] >= left[0][1], left  # resolved no earlier than found (B2)
 

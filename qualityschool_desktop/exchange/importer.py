@@ -282,7 +282,7 @@ def apply_import(
         result.own_brought_back = own_back
         result.rejudged, result.reapplied = rejudged, reapplied
         result.office_rejudged = office_done
-        result.equal_settled = equal_settled + workspace.take_equal_settled()  # B1: and those the opening settled
+        result.equal_settled = equal_settled  # B1: said
         result.office_bound = office_name(clean_text(office_key, multiline=False)) if office_done is not None else ""
         result.office_decided = tally.office_decided + (office_done.applied if office_done is not None else 0)
         if office_done is not None:  # decided: no longer counted as waiting (said on a line of its own)

@@ -38,9 +38,6 @@ BENCH_FIRST_PAINT_ENV = "QSD_BENCH_FIRST_PAINT"
 
 # -- Thai strings ----------------------------------------------------------------------------
 OPEN_FAILED_TITLE = "เปิดฐานข้อมูลไม่ได้"
-# s34 exw34b B16: conflicts an older program kept between two identical versions, settled at opening
-EQUAL_SETTLED = ("ข้อมูลที่แก้ไขซ้อนกันซึ่งค้างไว้ {count} รายการ ทั้งสองฉบับเหมือนกันทุกช่อง (ต่างกันเพียงลำดับการแก้ไข)"
-                 " จึงรวมเป็นฉบับเดียวให้แล้ว ไม่ต้องเลือกฉบับใดอีก")
 SET_ASIDE = ("ปรับรุ่นฐานข้อมูลแล้ว: คำตอบ {count} ข้อที่ตอบประเด็นซึ่งไม่มีในกรอบการประเมินของรอบนั้น"
              " ไม่นับคะแนนและไม่แสดงในแบบประเมิน แต่ยังเก็บไว้ครบพร้อมหลักฐานในไฟล์นี้ (ตาราง answers_set_aside)"
              " ไม่ได้ลบ และสำเนาไฟล์ก่อนปรับรุ่นอยู่ในโฟลเดอร์เดียวกับไฟล์นี้ (ชื่อมีคำว่า before-schema)")
@@ -371,11 +368,6 @@ def run_app(path: Path, *, create: bool, demo: bool, import_files: Sequence[Path
             replaced = key_replaced_notice()  # the key was lost: a new installation the schools must bind
             if replaced:
                 window.shell.notify(Notice(replaced, kind="info", sticky=True))
-            settled = workspace.take_equal_settled()  # s34 exw34b B16: settled at this opening
-            if settled:
-                from ui.common.digits import number
-
-                window.shell.notify(Notice(EQUAL_SETTLED.format(count=number(settled)), kind="info"))
             if set_aside:  # said once, at the opening whose migration set them aside (try27b finding 3)
                 from ui.common.digits import number
 
