@@ -16,9 +16,10 @@ A conflict whose record has since changed to other content, or is gone, or whose
 no room for this laptop's next change, is only marked resolved (the record left as it is): the
 two sides themselves never asked a person anything.
 
-**When**: when the database is opened for writing once this laptop's key is known (the window
-after its checks, a command at once: ``Workspace._first_open_setup`` calls :func:`settle_at_opening`,
-s34 exw34b B16: a school laptop that only sends files never imports one), and at every import
+**When**: when the conflict list is read on a writable database (``conflicts.list_conflicts`` calls
+:func:`settle_at_opening`: the window's list, the command's; s34 exw34b B16: a school laptop that
+only sends files never imports one; not at opening: the core's workspace never imports the
+exchange), and at every import
 (:func:`settle_stored`, inside the import's transaction, before its records are judged: a key that
 could not be read at opening). Not in a migration: joining at an owner judges the record's owners as
 the exchange does (the school's signed statement against this installation's own key, kept in the
@@ -84,7 +85,7 @@ def settle_stored(workspace: "Workspace", travelling: dict[str, tuple[str, ...]]
 
 
 def settle_at_opening(workspace: "Workspace") -> int:
-    """At the opening's setup (the workspace's own writing connection, this laptop's key known):
+    """Before the conflict list is read (a writable workspace, this laptop's key read here):
     :func:`settle_stored` in a write transaction of its own, through a store of no file (the
     import's write path, as ``rejudge.py`` uses it). Returns how many were settled; 0 at once when
     no conflict is open (one query: the opening of every database pays only that). Raises only
