@@ -114,7 +114,16 @@ def list_conflicts(workspace: "Workspace", *, include_resolved: bool = False) ->
     """Conflicts kept for a person to look at, newest first (resolved ones too with
     ``include_resolved``), each with its school (:attr:`StoredConflict.school`) and, when open, why
     this installation may not choose a version (:attr:`StoredConflict.refusal`, Thai; what
-    :func:`use_version` would raise). Reads only."""
+    :func:`use_version` would raise). A writable workspace first settles the conflicts a program
+    before s33 kept between two identical sides (``equal_kept.settle_at_opening``, B16: a laptop
+    that only sends files never imports); otherwise reads only."""
+    if not workspace.read_only:  # s34 exw34b B16: before s33's identical pairs, settled when the list is read
+        from .equal_kept import settle_at_opening
+
+        try:
+            settle_at_opening(workspace)
+        except Exception:  # noqa: BLE001 — the key unreadable, the file busy: the list as it is, the import settles
+            pass
     sql = "SELECT * FROM exchange_conflicts"
     if not include_resolved:
         sql += " WHERE resolved = 0"

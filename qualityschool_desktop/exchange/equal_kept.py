@@ -16,13 +16,18 @@ A conflict whose record has since changed to other content, or is gone, or whose
 no room for this laptop's next change, is only marked resolved (the record left as it is): the
 two sides themselves never asked a person anything.
 
-**When**: at the first import after the update (:func:`settle_stored`, inside the import's
-transaction, before its records are judged), not in a migration at opening. Joining at an owner
-judges the record's owners as the exchange does (the school's signed statement against this
-installation's own key, kept in the system's key store, not in the database), and a migration sees
-only the database file and is never edited after release; the import already holds that
-judgement and its one write path. The check costs one query over the open conflicts (few), so
-every import runs it; after the first it finds nothing, as s33's imports never keep such a pair.
+**When**: when the conflict list is read on a writable database (``conflicts.list_conflicts`` calls
+:func:`settle_at_opening`: the window's list, the command's; s34 exw34b B16: a school laptop that
+only sends files never imports one; not at opening: the core's workspace never imports the
+exchange), and at every import
+(:func:`settle_stored`, inside the import's transaction, before its records are judged: a key that
+could not be read at opening). Not in a migration: joining at an owner judges the record's owners as
+the exchange does (the school's signed statement against this installation's own key, kept in the
+system's key store, not in the database), and a migration sees only the database file and is never
+edited after release. The check costs one query over the open conflicts (few); after the first
+settling it finds nothing, as s33's imports never keep such a pair. A settled conflict's
+``resolved_at`` is the moment it was settled (B2: never the join's ``modified_at``, which may be
+earlier than the conflict's ``detected_at``).
 """
 
 from __future__ import annotations
@@ -73,10 +78,27 @@ def settle_stored(workspace: "Workspace", travelling: dict[str, tuple[str, ...]]
                                           current)
                 if join != current and versions.has_room(vector(join), owners.own):
                     store.write(table, [Decision("update", join, local, owners.own, None)])
-        # Closed by migration 0010's trigger when joined; else the ranked side stays: marked so.
-        conn.execute("UPDATE exchange_conflicts SET resolved = 1, resolved_at = ? WHERE id = ? AND resolved = 0",
-                     [now, conflict_id])
+        # Closed by migration 0010's trigger when joined (at the join's modified_at, which may be
+        # earlier than when the conflict was found: B2); else the ranked side stays. Settled now.
+        conn.execute("UPDATE exchange_conflicts SET resolved = 1, resolved_at = ? WHERE id = ?", [now, conflict_id])
     return len(same)
+
+
+def settle_at_opening(workspace: "Workspace") -> int:
+    """Before the conflict list is read (a writable workspace, this laptop's key read here):
+    :func:`settle_stored` in a write transaction of its own, through a store of no file (the
+    import's write path, as ``rejudge.py`` uses it). Returns how many were settled; 0 at once when
+    no conflict is open (one query: the opening of every database pays only that). Raises only
+    what a write raises (``StorageError``)."""
+    conn = workspace.db.conn
+    if conn.execute("SELECT 1 FROM exchange_conflicts WHERE resolved = 0 LIMIT 1").fetchone() is None:
+        return 0
+    from .records import travelling_columns
+    from .store import WritingStore
+
+    with workspace.db.write():
+        travelling = travelling_columns(workspace.db)
+        return settle_stored(workspace, travelling, WritingStore(workspace, None, travelling))
 
 
 def _travelling(side: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:

@@ -163,6 +163,23 @@ def preview_import(
         return preview
 
 
+def _drop_replaced(workspace: "Workspace", tally: Tally) -> None:
+    """The office's budget decisions of this file that a later one on the same item replaces
+    (``pending.replaced``, s34 exw34b B8) are not counted as waiting, nor as kept waiting: the
+    result counts what the list of waiting changes shows, once. Inside the import's transaction."""
+    from .pending import replaced
+
+    gone = replaced(workspace.db.conn)
+    if not gone:
+        return
+    for pair in [pair for pair in tally.already_waiting if pair in gone]:
+        tally.already_waiting.remove(pair)
+        tally.counts[pair[0]].waiting -= 1
+    for change in [change for change in tally.pending if (change.table, change.record_id) in gone]:
+        tally.pending.remove(change)
+        tally.counts[change.table].pending -= 1
+
+
 def _trust_vouched(workspace: "Workspace", fingerprint: str) -> None:
     """Mark the file's signer trusted when a person vouched for its own key ("same school"): the
     phone call that vouch stands for is the fingerprint check "trusted" records, as the window's
@@ -224,7 +241,7 @@ def apply_import(
                     _bind_office(workspace, package, office_key)
                 store = WritingStore(workspace, package, travelling)
                 # Conflicts of the same content a program before s33 kept (equal_kept.py): settled first.
-                equal_kept.settle_stored(workspace, travelling, store)
+                equal_settled = equal_kept.settle_stored(workspace, travelling, store)
                 merge = Merge(workspace, package, store, same_schools=same_schools)
                 tally = merge.run(step)
                 _check_contents(workspace, package, tally, names)
@@ -238,6 +255,7 @@ def apply_import(
                                               office=True) if office_key else None  # from earlier files
                 if trust_signer or any(package.fingerprint in keys for keys in merge.vouched_keys.values()):
                     _trust_vouched(workspace, package.fingerprint)
+                _drop_replaced(workspace, tally)  # counted once, as the list shows them (B8)
                 signer = _signer(workspace, package, tally)  # as committed: asked here, no read after the commit
                 sender = _sender(workspace, package, tally)  # the same
                 staged.place(tally.stored_files)
@@ -264,6 +282,7 @@ def apply_import(
         result.own_brought_back = own_back
         result.rejudged, result.reapplied = rejudged, reapplied
         result.office_rejudged = office_done
+        result.equal_settled = equal_settled  # B1: said
         result.office_bound = office_name(clean_text(office_key, multiline=False)) if office_done is not None else ""
         result.office_decided = tally.office_decided + (office_done.applied if office_done is not None else 0)
         if office_done is not None:  # decided: no longer counted as waiting (said on a line of its own)

@@ -186,8 +186,8 @@ class Ownership:
     def not_the_office(self, row: dict[str, Any], signer: str, source: str, own: bool = False) -> str | None:
         """The Thai reason a review decision signed by ``signer`` waits here
         (:data:`~..review.offices.NOT_THE_OFFICE`), or a budget decision waits here
-        (:data:`~..review.offices.BUDGET_NOT_THE_OFFICE`, saying how to bind the office's key), once per school and signer in a pass (None for
-        the next ones)."""
+        (:data:`~..review.offices.BUDGET_NOT_THE_OFFICE`, saying how to bind the office's key), once per school, signer and kind in a pass (None
+        for the next ones)."""
         if "area_office" in row:  # an office's own project (issue 15): refused, saying how to bind
             area = office_name(str(row["area_office"] or "")) or offices.NO_AREA
             if ("", area + signer) in self._refused:
@@ -201,9 +201,12 @@ class Ownership:
         parent = self.lineage.parent(*(("budget_requests", row["request_id"]) if budget
                                        else ("assessments", row["assessment_id"])))
         school_id = parent.school_id if parent else ""
-        if (school_id, signer) in self._refused:
+        # Once per school, signer and kind: a verdict and a budget decision of one file each say
+        # why they wait (s34 exw34b B7: the budget decision's went unsaid after the verdict's).
+        kind = ("budget:" if budget else "") + signer
+        if (school_id, kind) in self._refused:
             return None
-        self._refused.add((school_id, signer))
+        self._refused.add((school_id, kind))
         code, area = self.school_area(school_id) or ("", "")
         # No office named by the file or here (s33 exC T9): say so, and no command with a placeholder.
         how = Sentence(offices.HOW_TO_BIND, area=Own(area)) if area else offices.HOW_TO_BIND_NO_AREA

@@ -193,9 +193,30 @@ def _from_row(workspace: "Workspace", row: dict[str, Any]) -> PendingChange:
         workspace, change.table, change.reason, change.row, current))
 
 
+# s34 exw34b B8: an office's waiting budget decision that a later one on the same item, waiting too,
+# replaces (the office changed its mind before the school bound its key). It is kept (binding the
+# key applies both in order: the item's history), not shown nor counted as waiting.
+_REPLACED = (
+    "p.table_name = 'budget_decisions' AND p.decision = '' AND EXISTS (SELECT 1 FROM pending_changes AS later"
+    " WHERE later.table_name = 'budget_decisions' AND later.decision = '' AND later.id <> p.id"
+    " AND json_extract(later.row_json, '$.request_id') = json_extract(p.row_json, '$.request_id')"
+    " AND (json_extract(later.row_json, '$.decided_at') > json_extract(p.row_json, '$.decided_at')"
+    " OR (json_extract(later.row_json, '$.decided_at') = json_extract(p.row_json, '$.decided_at')"
+    " AND later.rowid > p.rowid)))"
+)
+
+
+def replaced(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(table, record id) of the waiting budget decisions a later waiting one on the same item
+    replaces (:data:`_REPLACED`): not listed, not counted as waiting."""
+    return {(str(table), str(record)) for table, record in conn.execute(
+        f"SELECT p.table_name, p.record_id FROM pending_changes AS p WHERE {_REPLACED}")}
+
+
 def list_pending(workspace: "Workspace", *, include_decided: bool = False) -> list[PendingChange]:
-    """The changes waiting for a person, oldest first (decided ones too with ``include_decided``)."""
-    sql = "SELECT * FROM pending_changes" + ("" if include_decided else " WHERE decision = ''")
+    """The changes waiting for a person, oldest first (decided ones too with ``include_decided``);
+    a budget decision a later one on the same item replaces is not among them (:func:`replaced`)."""
+    sql = f"SELECT * FROM pending_changes AS p WHERE NOT ({_REPLACED})" + ("" if include_decided else " AND decision = ''")
     changes = [_from_row(workspace, row) for row in workspace.db.query(sql + " ORDER BY received_at, rowid")]
     known: dict[tuple[str, str], Any] = {}
     return [replace(change, sender=_sender(workspace, change, known)) for change in changes]

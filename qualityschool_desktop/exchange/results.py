@@ -284,6 +284,9 @@ class ImportResult(ImportPreview):
     # (retest30 N1), and rejected ones the owner's file brought again (``rejudge.py``).
     rejudged: "Rejudged" = field(default_factory=lambda: Rejudged())
     reapplied: int = 0
+    # s34 exw34b B1: conflicts a program before s33 kept between two identical versions, settled by
+    # this import or by the opening before it (equal_kept.py): no longer in the conflict list
+    equal_settled: int = 0
 
     def lines(self) -> list[str]:
         """The preview's Thai summary, the schools typed here made the school's own and what moved
@@ -304,7 +307,13 @@ class ImportResult(ImportPreview):
             [OFFICE_BOUND.format(groups=self.groups, area=self.office_bound, count=f"{self.office_decided:,}")]
             if self.office_bound else []) + [
             "  " + line for line in self.rejudged.lines()] + (
-            [REAPPLIED.format(count=f"{self.reapplied:,}")] if self.reapplied else [])
+            [REAPPLIED.format(count=f"{self.reapplied:,}")] if self.reapplied else []) + (
+            [EQUAL_SETTLED.format(count=f"{self.equal_settled:,}")] if self.equal_settled else [])
+
+
+# s34 exw34b B1: said once, by the import after the update (or the opening before it)
+EQUAL_SETTLED = ("  ข้อมูลที่แก้ไขซ้อนกันซึ่งค้างไว้ {count} รายการ ทั้งสองฉบับเหมือนกันทุกช่อง"
+                 " (ต่างกันเพียงลำดับการแก้ไข) จึงรวมเป็นฉบับเดียวให้แล้ว ไม่ต้องเลือกฉบับใดอีก")
 
 
 # fx31b (retest30 N3): the same lines when the record that gave way came in a file of another key

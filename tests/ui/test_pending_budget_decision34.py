@@ -50,7 +50,10 @@ def test_the_pending_budget_decision_shows_the_request_and_what_the_office_decid
         assert not any("ยังไม่มีในเครื่องนี้" in text for text in texts), joined
         assert not any("เครื่องของสำนักงานที่อนุมัติ" in text for text in texts), joined
     listed = dialog.list.item(0, 0).text()  # what the office decided, not an id fragment
-    assert "อนุมัติ ๑๐,๐๐๐ บาท" in listed and change.record_id[:8] not in listed, listed
+    assert "อนุมัติบางส่วน ๑๐,๐๐๐ บาท" in listed and change.record_id[:8] not in listed, listed
+    # s34 exw34b B6: the row says what the detail says, names the item and the school; so does the title.
+    assert "เครื่องฉายภาพ" in listed and "โรงเรียน ๖๓๐๑๐๐๐๐๐๑" in listed, listed
+    assert "อนุมัติบางส่วน ๑๐,๐๐๐ บาท" in dialog.title.text(), dialog.title.text()
     explain = dialog.explain.text()
     assert "ผลการอนุมัติงบประมาณนี้" in explain and "หรือ" not in explain, explain  # T4: this one's kind
     assert "ผูกเป็นกุญแจเขต" in explain, explain

@@ -63,3 +63,22 @@ def budget_rows(workspace: Workspace, row: dict[str, Any]) -> list[FieldRow]:
         FieldRow("decided_at", b.BUDGET_WHEN, s.EMPTY_VALUE,
                  format_when(str(row["decided_at"])) if row.get("decided_at") else s.EMPTY_VALUE, False),
     ]
+
+
+def budget_said(workspace: Workspace, row: dict[str, Any]) -> str:
+    """The list row's and the title's words for the budget decision ``row`` (s34 exw34b B6): its
+    kind and the decision as the detail says it (อนุมัติบางส่วน against the amount asked here),
+    the item's description; the kind and the amount alone when the item is not here."""
+    from qualityschool_desktop.exchange.records import KIND_LABELS
+
+    approved = row.get("approved_satang")
+    approved = int(approved) if approved is not None else None
+    try:
+        item = workspace.budget.get(str(row.get("request_id") or ""))
+    except QualitySchoolError:
+        item = None
+    style = str(digit_style())
+    if item is None:
+        return f"{KIND_LABELS['budget_decisions']}: {decision_text(approved, approved or 0, style)}"
+    return (f"{KIND_LABELS['budget_decisions']}: {decision_text(approved, item.amount_satang, style)}"
+            f"\n“{item.description[:60]}” {b.BUDGET_YEAR} {shown(item.fiscal_year)}")

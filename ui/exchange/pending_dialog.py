@@ -26,7 +26,7 @@ from .compare import VersionsView, field_rows, version_heading
 from .question import ask
 from .review import ReviewDialog, record_list, section_title
 from . import budget_strings as b
-from .budget_rows import budget_rows, is_budget_decision
+from .budget_rows import budget_rows, budget_said, is_budget_decision
 from .verdict_rows import OFFICE_TABLES, is_verdict, verdict_rows
 from .words import (SELECTABLE, braces, described, fingerprint_line, format_when, groups, key_font, muted,
                     office_kinds, sender_words)
@@ -128,7 +128,7 @@ class PendingDialog(ReviewDialog):
         """Which record a row is: its kind and code, item or name, and under it the school it
         belongs to when the kind does not name it (an answer, a history row, a visit)."""
         school = self._school_of(change)
-        what = record_here(change)
+        what = self._record_words(change)
         return what if not school or school_named(what, school) else f"{what}\n{school}"
 
     def _school_of(self, change: PendingChange) -> str:
@@ -138,6 +138,9 @@ class PendingDialog(ReviewDialog):
             school_id = row.get("school_id")
             if not school_id and row.get("assessment_id"):
                 school_id = workspace.assessments.get(str(row["assessment_id"])).school_id
+            if not school_id and row.get("request_id"):  # an office's budget decision (B6)
+                item = workspace.budget.get(str(row["request_id"]))
+                school_id = item.school_id if item is not None else None
             if not school_id and row.get("visit_id"):
                 school_id = workspace.visits.get(str(row["visit_id"])).school_id
             if not school_id:
@@ -146,6 +149,12 @@ class PendingDialog(ReviewDialog):
         except QualitySchoolError:
             return ""
         return f"{s.SCHOOL_WORD} {shown(school.code)} {school.name}"  # the code as the school list writes it
+
+    def _record_words(self, change: PendingChange) -> str:
+        """:func:`record_here`; an office's budget decision as its detail says it (B6)."""
+        if is_budget_decision(change.table, change.current):
+            return budget_said(self._workspace(), change.row)
+        return record_here(change)
 
     def selected(self) -> PendingChange | None:
         row = self.list.currentRow()
@@ -175,7 +184,7 @@ class PendingDialog(ReviewDialog):
                 label.clear()
             self.versions.clear()
             return
-        self.title.setText(record_here(change))
+        self.title.setText(self._record_words(change).replace("\n", " · "))
         self.sender_name.setText(sender_words(change.sender, change.signer_name, s.UNNAMED_SENDER))
         self.sender_key.setText(fingerprint_line(groups(change.signer_fingerprint)))
         self.sender_key.setMinimumWidth(self.sender_key.sizeHint().width())  # read out whole, never cut

@@ -187,15 +187,10 @@ def still_waiting(results: list[Any], kept: int) -> int:
 
 
 def office_waiting(results: list[Any]) -> int:
-    """How many of the changes a batch's ``results`` kept waiting are an office's decisions (a review
-    or budget decision: they wait for the office's key, s33 exC T1), less those a later file of the
-    batch applied (``rejudged``)."""
-    decided: set[tuple[str, str]] = set()
-    for result in results:
-        rejudged = getattr(result, "rejudged", None)
-        decided |= set(rejudged.records) if rejudged is not None else set()
-    return len({(change.table, change.record_id) for result in results for change in getattr(result, "pending", ())
-                if change.table in ("review_decisions", "budget_decisions")} - decided)
+    """How many of the changes a batch's ``results`` kept waiting (or brought again, waiting here
+    already) are an office's decisions (a review or budget decision: they wait for the office's key,
+    s33 exC T1), less those a later file of the batch applied (``rejudged``)."""
+    return sum(office_waiting_kinds(results).values())
 
 
 def office_waiting_kinds(results: list[Any]) -> dict[str, int]:
@@ -204,8 +199,11 @@ def office_waiting_kinds(results: list[Any]) -> dict[str, int]:
     for result in results:
         rejudged = getattr(result, "rejudged", None)
         decided |= set(rejudged.records) if rejudged is not None else set()
-    waiting = {(change.table, change.record_id) for result in results for change in getattr(result, "pending", ())
-               if change.table in ("review_decisions", "budget_decisions")} - decided
+    # Waiting here already and brought again, the office's too (s34 exw34b B8: else counted as
+    # changes by a key that does not own the data).
+    waiting = ({(change.table, change.record_id) for result in results for change in getattr(result, "pending", ())}
+               | {pair for result in results for pair in getattr(result, "already_waiting", ())})
+    waiting = {(table, record) for table, record in waiting if table in ("review_decisions", "budget_decisions")} - decided
     kinds: dict[str, int] = {}
     for table, _record in waiting:
         kinds[table] = kinds.get(table, 0) + 1
