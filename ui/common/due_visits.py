@@ -78,6 +78,8 @@ class DueVisitsLabel(QLabel):
     def _show(self) -> None:
         items = self._items
         self.setToolTip(TIP)
+        # Tab reaches the link (TEST34B B14; Enter follows it); a line without one is skipped.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if items else Qt.FocusPolicy.NoFocus)
         if items is None:
             self.setText("")
             return

@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFocusEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -80,6 +80,12 @@ class FollowUpsPage(QWidget):
             self.refresh()
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         super().showEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        """Whoever focuses the page (the window on showing it) lands in the list. Not a focus proxy:
+        Qt then began every Tab from the list's place and the chips and the link were never
+        reached (TEST34B B14)."""
+        self.tree.setFocus(event.reason())
 
     def on_changes(self, changes: Changes) -> None:  # re-read only while shown: showing reads anyway
         if self._loaded and self.isVisible() and (changes.any_follow_ups or changes.any_visits or changes.any_schools
@@ -255,12 +261,14 @@ class FollowUpsPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self.setTabOrder(self.school_filter, self.supervisor_filter)
-        self.setTabOrder(self.supervisor_filter, self.show_closed)
-        self.setTabOrder(self.show_closed, self.tree)
-        self.setTabOrder(self.tree, self.comments.list)
-        # Whoever focuses the page (the window on showing it) lands in the list.
-        self.setFocusProxy(self.tree)
+        # Tab in reading order (TEST34B B14: the chips and the link were never reached): the link to
+        # the due schools, the chips, the filters, the status buttons, the list, then the answers.
+        chain: list[QWidget] = [self.due_visits, *self.chips.values(), self.short_fit.toggle, self.school_filter,
+                                self.supervisor_filter, self.show_closed, self.done_button, self.drop_button,
+                                self.reopen_button, self.undo_button, self.open_school_button,
+                                self.open_visit_button, self.tree, self.comments.list, self.comments.box]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self._update_buttons()
         self.undo_button.hide()
 
