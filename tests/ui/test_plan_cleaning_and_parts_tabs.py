@@ -5,6 +5,7 @@ sentence contradicted itself for a one-line field and showed codes (B13)."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from ui.plans.edits import A_NAME, A_OWNER
@@ -36,6 +37,10 @@ def test_a_cleaned_paste_is_said_while_a_refused_cell_still_shows(qtbot: Any, me
     (activity,) = memory_workspace.plans.parts(plan_id).activities
     assert activity.owner == "อบรมครู ภาษาไทย"
     line = panel.message.text()
+    if os.environ.get("SHOTS"):
+        panel.resize(1326, 560)
+        qtbot.wait(50)
+        panel.grab().save(f"{os.environ['SHOTS']}/plan-refused-and-cleaned.png")
     assert "กิจกรรมยาวเกินกำหนด" in line, line
     assert "ลบอักขระที่มองไม่เห็น ๑ ตัว และเปลี่ยนอักขระควบคุม ๑ ตัวเป็นเว้นวรรค" in line, line
 

@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFocusEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFocusEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -81,10 +81,24 @@ class FollowUpsPage(QWidget):
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         super().showEvent(event)
 
+    def _order_tabs(self) -> None:
+        """Tab in reading order, the link after the list where a short window puts it (TEST34B B14)."""
+        layout = self.layout()
+        below = layout is not None and layout.indexOf(self.due_visits) > layout.indexOf(self.tree)
+        chain: list[QWidget] = [*self.chips.values(), self.short_fit.toggle, self.school_filter,
+                                self.supervisor_filter, self.show_closed, self.done_button, self.drop_button,
+                                self.reopen_button, self.undo_button, self.open_school_button,
+                                self.open_visit_button, self.tree, self.comments.list, self.comments.box]
+        chain.insert(chain.index(self.comments.list) if below else 0, self.due_visits)
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._order_tabs()  # the short window's layout (fit.py, after its own look at the resize)
+
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
-        """Whoever focuses the page (the window on showing it) lands in the list. Not a focus proxy:
-        Qt then began every Tab from the list's place and the chips and the link were never
-        reached (TEST34B B14)."""
+        """Whoever focuses the page lands in the list (a focus proxy kept Tab from the chips: B14)."""
         self.tree.setFocus(event.reason())
 
     def on_changes(self, changes: Changes) -> None:  # re-read only while shown: showing reads anyway
@@ -261,14 +275,7 @@ class FollowUpsPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        # Tab in reading order (TEST34B B14: the chips and the link were never reached): the link to
-        # the due schools, the chips, the filters, the status buttons, the list, then the answers.
-        chain: list[QWidget] = [self.due_visits, *self.chips.values(), self.short_fit.toggle, self.school_filter,
-                                self.supervisor_filter, self.show_closed, self.done_button, self.drop_button,
-                                self.reopen_button, self.undo_button, self.open_school_button,
-                                self.open_visit_button, self.tree, self.comments.list, self.comments.box]
-        for before, after in zip(chain, chain[1:]):
-            QWidget.setTabOrder(before, after)
+        self._order_tabs()
         self._update_buttons()
         self.undo_button.hide()
 
