@@ -21,10 +21,14 @@ def _lines(content: QWidget) -> list[tuple[int, int]]:
             continue
         if isinstance(widget, QLabel):
             rect = widget.contentsRect()
+            edge = widget.mapTo(content, widget.rect().topLeft()).y()
             top = widget.mapTo(content, rect.topLeft()).y()
             spacing = max(1, widget.fontMetrics().lineSpacing())
-            for line in range(max(1, round(rect.height() / spacing))):
-                spans.append((top + line * spacing, top + line * spacing + widget.fontMetrics().height()))
+            lines = max(1, round(rect.height() / spacing))
+            for line in range(lines):
+                start = edge if line == 0 else top + line * spacing  # a boxed label's frame and padding
+                end = edge + widget.height() if line == lines - 1 else top + line * spacing + widget.fontMetrics().height()
+                spans.append((start, end))
         elif not any(child.isVisibleTo(content) for child in widget.findChildren(QWidget)):
             top = widget.mapTo(content, widget.rect().topLeft()).y()
             spans.append((top, top + widget.height()))
