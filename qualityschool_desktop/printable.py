@@ -26,7 +26,7 @@ from .text import clean_text
 
 __all__ = [
     "Place", "WORD_WARNING", "character_name", "cleaning_codes", "cleaning_notice", "places_warning", "save_notice",
-    "unprintable", "unprintable_notice", "unprintable_places", "unprintable_in",
+    "stored_text", "unprintable", "unprintable_notice", "unprintable_places", "unprintable_in",
 ]
 
 FONT_FILE = "Sarabun-Regular.ttf"  # the four Sarabun faces map the same characters
@@ -130,6 +130,8 @@ CHARACTER_NAME = "U+{code:04X} ({kind})"
 REMOVED = "ลบ{kind} {count} ตัว"
 MADE_LINE_BREAK = "เปลี่ยน{kind} {count} ตัวเป็นขึ้นบรรทัดใหม่"
 MADE_SPACE = "เปลี่ยน{kind} {count} ตัวเป็นเว้นวรรค"
+# What was stored not known (a view that does not say): the rule, not a claim about this field.
+MADE_BREAK_OR_SPACE = "เปลี่ยน{kind} {count} ตัวเป็นขึ้นบรรทัดใหม่ หรือเป็นเว้นวรรคถ้าเป็นช่องบรรทัดเดียว"
 CLEANING_JOIN = " และ"  # "ลบอักขระที่มองไม่เห็น 1 ตัว และเปลี่ยนอักขระควบคุม 1 ตัวเป็นเว้นวรรค"
 CLEANED_CODES = "อักขระที่แก้: {codes}"
 # Between the parts of a notice after a save.
@@ -169,10 +171,34 @@ def _pairs(value: Any, stored: Any) -> Iterable[tuple[str, str | None]]:
             yield text, None
 
 
-def _cleaned(typed: str, stored: str | None) -> tuple[list[str], list[str], list[str]]:
-    """The hidden characters of ``typed`` the cleaning removed, made line breaks, made spaces. A
-    line break is a space where what was stored has fewer line breaks than the multi-line cleaning
-    makes (a one-line field: a name, a code, a title)."""
+def stored_text(typed: Any, result: Any) -> str | None:
+    """What the core stored of ``typed`` text, read off a call's ``result`` (the text itself, or a
+    record or mapping holding it): the multi-line or the one-line cleaning of it, whichever the
+    result holds; None when it holds neither or they do not differ."""
+    if not isinstance(typed, str):
+        return None
+    many, one = clean_text(typed), clean_text(typed, multiline=False)
+    if many == one:
+        return None
+    if isinstance(result, str):
+        held = [result]
+    elif isinstance(result, Mapping):
+        held = [item for item in result.values() if isinstance(item, str)]
+    elif dataclasses.is_dataclass(result) and not isinstance(result, type):
+        held = [item for item in (getattr(result, field.name) for field in dataclasses.fields(result))
+                if isinstance(item, str)]
+    else:
+        return None
+    for kept in (many, one):
+        if kept in held or kept.strip() in held:
+            return kept
+    return None
+
+
+def _cleaned(typed: str, stored: str | None) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The hidden characters of ``typed`` the cleaning removed, made line breaks, made spaces, and
+    made one or the other (``stored`` None: not known). A line break is a space where what was
+    stored has fewer line breaks than the multi-line cleaning makes (a one-line field)."""
     removed: list[str] = []
     breaks: list[str] = []
     for character in typed:
@@ -183,8 +209,10 @@ def _cleaned(typed: str, stored: str | None) -> tuple[list[str], list[str], list
             removed.append(character)
         elif cleaned == "\n":
             breaks.append(character)
-    one_line = stored is not None and stored.count("\n") < clean_text(typed).count("\n")
-    return removed, ([] if one_line else breaks), (breaks if one_line else [])
+    if stored is None:
+        return removed, [], [], breaks
+    one_line = stored.count("\n") < clean_text(typed).count("\n")
+    return removed, ([] if one_line else breaks), (breaks if one_line else []), []
 
 
 def _counted(template: str, characters: list[str]) -> list[str]:
@@ -204,12 +232,15 @@ def cleaning_notice(value: Any, stored: Any = None) -> str:
     removed: list[str] = []
     breaks: list[str] = []
     spaces: list[str] = []
+    either: list[str] = []
     for typed, kept in _pairs(value, stored):
-        gone, broken, spaced = _cleaned(typed, kept)
+        gone, broken, spaced, unknown = _cleaned(typed, kept)
         removed += gone
         breaks += broken
         spaces += spaced
-    parts = _counted(REMOVED, removed) + _counted(MADE_LINE_BREAK, breaks) + _counted(MADE_SPACE, spaces)
+        either += unknown
+    parts = (_counted(REMOVED, removed) + _counted(MADE_LINE_BREAK, breaks) + _counted(MADE_SPACE, spaces)
+             + _counted(MADE_BREAK_OR_SPACE, either))
     return CLEANING_JOIN.join(parts)
 
 
@@ -218,8 +249,8 @@ def cleaning_codes(value: Any) -> str:
     (อักขระที่มองไม่เห็น), U+000B (อักขระควบคุม)"), for a tooltip; "" for none."""
     found: list[str] = []
     for typed in _texts(value):
-        gone, broken, spaced = _cleaned(typed, None)
-        found += gone + broken + spaced
+        gone, broken, spaced, unknown = _cleaned(typed, None)
+        found += gone + broken + spaced + unknown
     return CLEANED_CODES.format(codes=", ".join(map(character_name, dict.fromkeys(found)))) if found else ""
 
 

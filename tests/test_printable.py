@@ -123,3 +123,22 @@ def test_the_cleaning_is_said_in_words_as_it_was_done_for_the_field() -> None:
     # Several fields at once, each told by what was stored for it.
     assert save_notice({"name": "ก\x0bข", "notes": "ค\x0bง"}, {"name": "ก ข", "notes": "ค\nง"}) == (
         "เปลี่ยนอักขระควบคุม ๑ ตัวเป็นขึ้นบรรทัดใหม่ และเปลี่ยนอักขระควบคุม ๑ ตัวเป็นเว้นวรรค")
+
+
+def test_what_was_stored_is_read_off_the_call_s_result_or_the_rule_is_said() -> None:
+    """A view that does not say what was stored: the record the core returns tells (a one-line
+    name holds a space); where nothing tells, the sentence says the rule, not a guess."""
+    from dataclasses import dataclass as record
+
+    from qualityschool_desktop.printable import save_notice, stored_text
+
+    @record(frozen=True)
+    class Person:
+        name: str
+        notes: str
+
+    typed = "ครู\x0bสมศรี"
+    assert stored_text(typed, Person("ครู สมศรี", "")) == "ครู สมศรี"
+    assert stored_text(typed, {"notes": "ครู\nสมศรี"}) == "ครู\nสมศรี"
+    assert stored_text(typed, None) is None and stored_text("ครู", Person("ครู", "")) is None
+    assert save_notice(typed) == "เปลี่ยนอักขระควบคุม ๑ ตัวเป็นขึ้นบรรทัดใหม่ หรือเป็นเว้นวรรคถ้าเป็นช่องบรรทัดเดียว"

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError, ValidationError
-from qualityschool_desktop.printable import cleaning_codes, save_notice
+from qualityschool_desktop.printable import cleaning_codes, save_notice, stored_text
 from qualityschool_desktop.storage import WINDOW_WRITE_WAIT_SECONDS  # the window's wait (kept there: issue 16)
 
 from . import digits
@@ -197,7 +197,8 @@ class Saver(QObject):
                 on_failed(error)
             return None
         self._stored(key)
-        notice = digits.shown_text(save_notice(value, stored(result) if stored is not None else None))
+        kept = stored(result) if stored is not None else stored_text(value, result)
+        notice = digits.shown_text(save_notice(value, kept))
         self._cleaned, self._cleaned_codes = (notice, cleaning_codes(value)) if notice else ("", "")
         if notice:
             # What the core's cleaning did to the typed text, in words (the codes in the tooltip), and
