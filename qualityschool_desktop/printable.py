@@ -25,8 +25,8 @@ from . import paths
 from .text import clean_text
 
 __all__ = [
-    "Place", "WORD_WARNING", "character_name", "places_warning", "save_notice", "unprintable", "unprintable_notice",
-    "unprintable_places", "unprintable_in",
+    "Place", "WORD_WARNING", "character_name", "cleaning_codes", "cleaning_notice", "places_warning", "save_notice",
+    "stored_text", "unprintable", "unprintable_notice", "unprintable_places", "unprintable_in",
 ]
 
 FONT_FILE = "Sarabun-Regular.ttf"  # the four Sarabun faces map the same characters
@@ -125,12 +125,20 @@ def unprintable_notice(characters: Iterable[str]) -> str:
 CONTROL_KIND = "อักขระควบคุม"
 INVISIBLE_KIND = "อักขระที่มองไม่เห็น"
 CHARACTER_NAME = "U+{code:04X} ({kind})"
-REMOVED = "ลบ {characters} ออกแล้ว"
-MADE_LINE_BREAK = "เปลี่ยน {characters} เป็นขึ้นบรรทัดใหม่แล้ว (ช่องบรรทัดเดียว: เป็นเว้นวรรค)"
+# What the cleaning did, in words a teacher reads (TEST34B B13: the codes and "เป็นขึ้นบรรทัดใหม่แล้ว
+# (ช่องบรรทัดเดียว: เป็นเว้นวรรค)" said two things at once); the codes go in the tooltip (:func:`cleaning_codes`).
+REMOVED = "ลบ{kind} {count} ตัว"
+MADE_LINE_BREAK = "เปลี่ยน{kind} {count} ตัวเป็นขึ้นบรรทัดใหม่"
+MADE_SPACE = "เปลี่ยน{kind} {count} ตัวเป็นเว้นวรรค"
+# What was stored not known (a view that does not say): the rule, not a claim about this field.
+MADE_BREAK_OR_SPACE = "เปลี่ยน{kind} {count} ตัวเป็นขึ้นบรรทัดใหม่ หรือเป็นเว้นวรรคถ้าเป็นช่องบรรทัดเดียว"
+CLEANING_JOIN = " และ"  # "ลบอักขระที่มองไม่เห็น 1 ตัว และเปลี่ยนอักขระควบคุม 1 ตัวเป็นเว้นวรรค"
+CLEANED_CODES = "อักขระที่แก้: {codes}"
 # Between the parts of a notice after a save.
 NOTICE_JOIN = " · "
 # Kept as typed by the cleaning or changed without a word worth saying (a pasted CR LF, a tab).
 _PLAIN_CONTROLS = frozenset("\t\n\r")
+_HIDDEN = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
 
 
 def character_name(character: str) -> str:
@@ -144,32 +152,116 @@ def character_name(character: str) -> str:
     return character
 
 
-def save_notice(value: Any) -> str:
-    """What the window adds after storing typed ``value`` (a text, or mappings and sequences of
-    them; "" when there is nothing to say): the invisible and control characters the core's
-    cleaning (:func:`~qualityschool_desktop.text.clean_text`) took out or turned into a line
-    break, named; then the characters of what is stored that print as boxes
-    (:func:`unprintable_notice`). Nothing about boxes when what is stored prints whole."""
+def _kind(character: str) -> str:
+    return CONTROL_KIND if unicodedata.category(character) == "Cc" else INVISIBLE_KIND
+
+
+def _pairs(value: Any, stored: Any) -> Iterable[tuple[str, str | None]]:
+    """Each typed text of ``value`` with what was stored for it (None: not known)."""
+    if isinstance(value, str):
+        yield value, stored if isinstance(stored, str) else None
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _pairs(item, stored.get(key) if isinstance(stored, Mapping) else None)
+    elif isinstance(value, (list, tuple)) and isinstance(stored, (list, tuple)) and len(stored) == len(value):
+        for item, kept in zip(value, stored):
+            yield from _pairs(item, kept)
+    else:
+        for text in _texts(value):
+            yield text, None
+
+
+def stored_text(typed: Any, result: Any) -> str | None:
+    """What the core stored of ``typed`` text, read off a call's ``result`` (the text itself, or a
+    record or mapping holding it): the multi-line or the one-line cleaning of it, whichever the
+    result holds; None when it holds neither or they do not differ."""
+    if not isinstance(typed, str):
+        return None
+    many, one = clean_text(typed), clean_text(typed, multiline=False)
+    if many == one:
+        return None
+    if isinstance(result, str):
+        held = [result]
+    elif isinstance(result, Mapping):
+        held = [item for item in result.values() if isinstance(item, str)]
+    elif dataclasses.is_dataclass(result) and not isinstance(result, type):
+        held = [item for item in (getattr(result, field.name) for field in dataclasses.fields(result))
+                if isinstance(item, str)]
+    else:
+        return None
+    for kept in (many, one):
+        if kept in held or kept.strip() in held:
+            return kept
+    return None
+
+
+def _cleaned(typed: str, stored: str | None) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The hidden characters of ``typed`` the cleaning removed, made line breaks, made spaces, and
+    made one or the other (``stored`` None: not known). A line break is a space where what was
+    stored has fewer line breaks than the multi-line cleaning makes (a one-line field)."""
     removed: list[str] = []
-    broken: list[str] = []
-    stored: list[str] = []
+    breaks: list[str] = []
+    for character in typed:
+        if character in _PLAIN_CONTROLS or unicodedata.category(character) not in _HIDDEN:
+            continue
+        cleaned = clean_text(character)
+        if cleaned == "":
+            removed.append(character)
+        elif cleaned == "\n":
+            breaks.append(character)
+    if stored is None:
+        return removed, [], [], breaks
+    one_line = stored.count("\n") < clean_text(typed).count("\n")
+    return removed, ([] if one_line else breaks), (breaks if one_line else []), []
+
+
+def _counted(template: str, characters: list[str]) -> list[str]:
+    kinds: dict[str, int] = {}
+    for character in characters:
+        kinds[_kind(character)] = kinds.get(_kind(character), 0) + 1
+    from .thai import digits  # Thai digits, as the core's messages: the window shows its own style
+
+    return [template.format(kind=kind, count=digits(count, "thai")) for kind, count in kinds.items()]
+
+
+def cleaning_notice(value: Any, stored: Any = None) -> str:
+    """What the core's cleaning (:func:`~qualityschool_desktop.text.clean_text`) did to typed
+    ``value`` (a text, or mappings and sequences of them), in words: how many invisible and control
+    characters it removed, and which it made line breaks or, where ``stored`` (what the core stored,
+    of the same shape) shows a one-line field, spaces. "" when it did nothing worth saying."""
+    removed: list[str] = []
+    breaks: list[str] = []
+    spaces: list[str] = []
+    either: list[str] = []
+    for typed, kept in _pairs(value, stored):
+        gone, broken, spaced, unknown = _cleaned(typed, kept)
+        removed += gone
+        breaks += broken
+        spaces += spaced
+        either += unknown
+    parts = (_counted(REMOVED, removed) + _counted(MADE_LINE_BREAK, breaks) + _counted(MADE_SPACE, spaces)
+             + _counted(MADE_BREAK_OR_SPACE, either))
+    return CLEANING_JOIN.join(parts)
+
+
+def cleaning_codes(value: Any) -> str:
+    """The codes of the hidden characters the cleaning changed in ``value`` ("อักขระที่แก้: U+200B
+    (อักขระที่มองไม่เห็น), U+000B (อักขระควบคุม)"), for a tooltip; "" for none."""
+    found: list[str] = []
     for typed in _texts(value):
-        for character in dict.fromkeys(typed):
-            if character in _PLAIN_CONTROLS or unicodedata.category(character) not in ("Cc", "Cf", "Cs", "Co", "Cn",
-                                                                                       "Zl", "Zp"):
-                continue
-            cleaned = clean_text(character)
-            if cleaned == "":
-                removed.append(character)
-            elif cleaned == "\n":
-                broken.append(character)
-        stored.append(clean_text(typed))
-    parts = []
-    if removed:
-        parts.append(REMOVED.format(characters=", ".join(map(character_name, dict.fromkeys(removed)))))
-    if broken:
-        parts.append(MADE_LINE_BREAK.format(characters=", ".join(map(character_name, dict.fromkeys(broken)))))
-    parts.append(unprintable_notice(unprintable_in(stored)))
+        gone, broken, spaced, unknown = _cleaned(typed, None)
+        found += gone + broken + spaced + unknown
+    return CLEANED_CODES.format(codes=", ".join(map(character_name, dict.fromkeys(found)))) if found else ""
+
+
+def save_notice(value: Any, stored: Any = None) -> str:
+    """What the window adds after storing typed ``value`` (a text, or mappings and sequences of
+    them; "" when there is nothing to say): what the core's cleaning did (:func:`cleaning_notice`,
+    told by ``stored``, what the core stored, where known), then the characters of what is stored
+    that print as boxes (:func:`unprintable_notice`). Nothing about boxes when it prints whole."""
+    kept = [text for text, _stored in _pairs(value, stored)]
+    printed = [clean_text(text) for text in kept]
+    parts = [cleaning_notice(value, stored), unprintable_notice(unprintable_in(printed))]
     return NOTICE_JOIN.join(part for part in parts if part)
 
 

@@ -97,8 +97,48 @@ def test_an_invisible_character_is_named_and_what_the_cleaning_did_is_said() -> 
     assert character_name("😀") == "😀"
     said = save_notice("อาคาร\u200bเรียน\u200bมั่นคง\x0bปลอดภัย")
     assert "พิมพ์ในรายงานไม่ได้" not in said
-    assert "ลบ U+200B (อักขระที่มองไม่เห็น) ออก" in said
-    assert "U+000B (อักขระควบคุม)" in said and "ขึ้นบรรทัดใหม่" in said
+    # In words since TEST34B B13 (the codes are the tooltip's: cleaning_codes).
+    assert "ลบอักขระที่มองไม่เห็น ๒ ตัว" in said
+    assert "เปลี่ยนอักขระควบคุม ๑ ตัวเป็นขึ้นบรรทัดใหม่" in said
     assert save_notice("อาคารเรียน") == "" and save_notice({"name": "ok", "notes": ["ดี"]}) == ""
     emoji = save_notice("ดีมาก 😀\u200b")
-    assert "อักขระ 😀 พิมพ์ในรายงานไม่ได้" in emoji and "U+200B" in emoji
+    assert "อักขระ 😀 พิมพ์ในรายงานไม่ได้" in emoji and "ลบอักขระที่มองไม่เห็น ๑ ตัว" in emoji
+
+
+def test_the_cleaning_is_said_in_words_as_it_was_done_for_the_field() -> None:
+    """TEST34B B13: "ลบ U+200B (อักขระที่มองไม่เห็น) ออกแล้ว · เปลี่ยน U+000B (อักขระควบคุม) เป็น
+    ขึ้นบรรทัดใหม่แล้ว (ช่องบรรทัดเดียว: เป็นเว้นวรรค)" contradicted itself and showed codes."""
+    from qualityschool_desktop.printable import cleaning_codes, save_notice
+
+    typed = "อบรม\u200bครู\x0bภาษาไทย"
+    one_line = save_notice(typed, "อบรมครู ภาษาไทย")  # a one-line field stored a space
+    assert one_line == "ลบอักขระที่มองไม่เห็น ๑ ตัว และเปลี่ยนอักขระควบคุม ๑ ตัวเป็นเว้นวรรค"
+    many_lines = save_notice(typed, "อบรมครู\nภาษาไทย")
+    assert many_lines == "ลบอักขระที่มองไม่เห็น ๑ ตัว และเปลี่ยนอักขระควบคุม ๑ ตัวเป็นขึ้นบรรทัดใหม่"
+    for said in (one_line, many_lines, save_notice(typed)):
+        assert "U+" not in said and "(" not in said
+    assert save_notice("a\u200bb\u200bc\x01", "abc") == "ลบอักขระที่มองไม่เห็น ๒ ตัว และลบอักขระควบคุม ๑ ตัว"
+    assert cleaning_codes(typed) == "อักขระที่แก้: U+200B (อักขระที่มองไม่เห็น), U+000B (อักขระควบคุม)"
+    assert save_notice("อบรมครู", "อบรมครู") == "" and cleaning_codes("อบรมครู") == ""
+    # Several fields at once, each told by what was stored for it.
+    assert save_notice({"name": "ก\x0bข", "notes": "ค\x0bง"}, {"name": "ก ข", "notes": "ค\nง"}) == (
+        "เปลี่ยนอักขระควบคุม ๑ ตัวเป็นขึ้นบรรทัดใหม่ และเปลี่ยนอักขระควบคุม ๑ ตัวเป็นเว้นวรรค")
+
+
+def test_what_was_stored_is_read_off_the_call_s_result_or_the_rule_is_said() -> None:
+    """A view that does not say what was stored: the record the core returns tells (a one-line
+    name holds a space); where nothing tells, the sentence says the rule, not a guess."""
+    from dataclasses import dataclass as record
+
+    from qualityschool_desktop.printable import save_notice, stored_text
+
+    @record(frozen=True)
+    class Person:
+        name: str
+        notes: str
+
+    typed = "ครู\x0bสมศรี"
+    assert stored_text(typed, Person("ครู สมศรี", "")) == "ครู สมศรี"
+    assert stored_text(typed, {"notes": "ครู\nสมศรี"}) == "ครู\nสมศรี"
+    assert stored_text(typed, None) is None and stored_text("ครู", Person("ครู", "")) is None
+    assert save_notice(typed) == "เปลี่ยนอักขระควบคุม ๑ ตัวเป็นขึ้นบรรทัดใหม่ หรือเป็นเว้นวรรคถ้าเป็นช่องบรรทัดเดียว"

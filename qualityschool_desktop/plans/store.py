@@ -349,9 +349,10 @@ class Plans:
         part_id = self._insert_part("plan_activities", plan_id, values)
         return next(a for a in self.parts(plan_id).activities if a.id == part_id)
 
-    def update_part(self, table: str, part_id: str, **changes: Any) -> None:
+    def update_part(self, table: str, part_id: str, **changes: Any) -> dict[str, Any]:
         """Change fields of a goal, indicator or activity (``table`` one of :data:`PARTS`), with the
-        same cleaning and rules as adding it; nothing is written when nothing differs. Raises
+        same cleaning and rules as adding it; nothing is written when nothing differs. Returns the
+        values as stored (cleaned: the window says what the cleaning did, TEST34B B13). Raises
         :class:`ValidationError`, :class:`NotFoundError` for an unknown or removed part, and
         :class:`~qualityschool_desktop.errors.OwnershipError` where the school is owned elsewhere."""
         current = self._part_row(table, part_id)
@@ -366,6 +367,7 @@ class Plans:
             validation.check_row(table, {**{k: current[k] for k in ("starts_on", "ends_on")}, **values},
                                  ("ends_on", "starts_on"))
         self._update(table, part_id, {k: v for k, v in values.items() if current[k] != v})
+        return values
 
     def set_yearly(self, indicator_id: str, which: str, year: int, value: Any) -> None:
         """Set one year's target (``which`` ``"targets"``) or actual (``"actuals"``) of an

@@ -60,4 +60,42 @@ def test_a_pasted_invisible_character_is_named_and_said_to_be_cleaned(qtbot: Any
     saver.run(lambda: None, key=("goal", "name"), typed=True, value="อาคาร\u200bเรียน\x0bปลอดภัย")
     assert line.text().startswith("บันทึกแล้ว ✓"), line.text()
     assert "พิมพ์ในรายงานไม่ได้" not in line.text()
-    assert "U+000B (อักขระควบคุม)" in line.text() and "U+200B" in line.text()
+    # In words on the line, the codes in its tooltip (TEST34B B13).
+    assert "ลบอักขระที่มองไม่เห็น ๑ ตัว" in line.text() and "U+" not in line.text()
+    assert "U+000B (อักขระควบคุม)" in line.label.toolTip() and "U+200B" in line.label.toolTip()
+
+
+def test_a_one_line_field_says_its_control_character_became_a_space(qtbot: Any) -> None:
+    """TEST34B B13: "เปลี่ยน U+000B (อักขระควบคุม) เป็นขึ้นบรรทัดใหม่แล้ว (ช่องบรรทัดเดียว: เป็นเว้นวรรค)"
+    said both; what was stored says which was done."""
+    line = SaveStateLine("")
+    qtbot.addWidget(line)
+    saver = Saver(line, line)
+    typed = "อบรม\u200bครู\x0bภาษาไทย"
+    saver.run(lambda: {"owner": "อบรมครู ภาษาไทย"}, key=("activity", "owner"), typed=True, value=typed,
+              stored=lambda result: result["owner"])
+    said = line.text()
+    assert "ลบอักขระที่มองไม่เห็น ๑ ตัว และเปลี่ยนอักขระควบคุม ๑ ตัวเป็นเว้นวรรค" in said, said
+    assert "ขึ้นบรรทัดใหม่" not in said and "U+" not in said
+
+
+def test_a_cleaned_save_is_said_while_a_refusal_still_shows(qtbot: Any) -> None:
+    """TEST34B B12: with a refused cell waiting, a later paste that got cleaned was saved without
+    a word; the line keeps the refusal and says what the cleaning did."""
+    from qualityschool_desktop.errors import ValidationError
+
+    line = SaveStateLine("")
+    qtbot.addWidget(line)
+    saver = Saver(line, line)
+
+    def refuse() -> None:
+        raise ValidationError("กิจกรรมยาวเกินกำหนด")
+
+    saver.run(refuse, key=("activity", "name"), typed=True, value="ก" * 300)
+    assert "กิจกรรมยาวเกินกำหนด" in line.text()
+    saver.run(lambda: {"owner": "อบรมครู ภาษาไทย"}, key=("activity", "owner"), typed=True,
+              value="อบรม\u200bครู\x0bภาษาไทย", stored=lambda result: result["owner"])
+    said = line.label.toolTip()  # the whole message (รายละเอียด shows it too)
+    assert "กิจกรรมยาวเกินกำหนด" in said, said
+    assert "ลบอักขระที่มองไม่เห็น ๑ ตัว และเปลี่ยนอักขระควบคุม ๑ ตัวเป็นเว้นวรรค" in said, said
+    assert "U+200B" in said

@@ -10,6 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel
 
 from qualityschool_desktop.coverage import STATUS_LABELS, due_list
@@ -60,6 +61,13 @@ class DueVisitsLabel(QLabel):
         self._items: list[SchoolCoverage] | None = None  # as last read (None: the read failed)
         self.short = False  # the count and the link only, the schools named in the tooltip (a short window)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        """Reached by Tab (or Shift+Tab), the link is chosen at once, so Enter follows it and the
+        next Tab leaves (Qt's label chose it only at a second press: TEST34B B14)."""
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            QLabel.focusNextPrevChild(self, event.reason() == Qt.FocusReason.TabFocusReason)
+
     def set_short(self, short: bool) -> None:
         """Name the schools on the line, or (``short``) in the tooltip: the follow-up list at 150 %
         gives its height to its rows (ui34 #1)."""
@@ -78,6 +86,8 @@ class DueVisitsLabel(QLabel):
     def _show(self) -> None:
         items = self._items
         self.setToolTip(TIP)
+        # Tab reaches the link (TEST34B B14; Enter follows it); a line without one is skipped.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if items else Qt.FocusPolicy.NoFocus)
         if items is None:
             self.setText("")
             return

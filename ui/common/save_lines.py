@@ -95,22 +95,32 @@ class SaveStateLine(QWidget):
     def text(self) -> str:
         return self.label.text()
 
-    def show_message(self, message: str, colour: str = SAVED_COLOUR) -> None:
+    def _tip(self, tip: str) -> None:
+        """The label's tooltip: its whole message, and ``tip`` under it (the codes of the characters
+        the cleaning changed: TEST34B B13)."""
+        if tip:
+            self.label.setToolTip(f"{self.label.text()}\n{tip}")
+
+    def show_message(self, message: str, colour: str = SAVED_COLOUR, *, tip: str = "") -> None:
         self.label.set_message(message)
+        self._tip(tip)
         style_label(self.label, colour)
         self.retry_button.hide()
         self._again = lambda: shown_text(message)  # our texts write Thai digits
         self._fit()
 
-    def show_saved(self, template: str | None = None) -> None:
+    def show_saved(self, template: str | None = None, *, tip: str = "") -> None:
         """``template`` may hold ``{time}``; the default is "บันทึกแล้ว ✓ {time}"."""
         moment = time.strftime("%H:%M:%S")
-        self.show_message((template or text.SAVED).format(time=shown(moment)))
+        self.show_message((template or text.SAVED).format(time=shown(moment)), tip=tip)
         self._again = lambda: (template or text.SAVED).format(time=shown(moment))
 
-    def show_failed(self, error: BaseException, *, retrying: bool = False, can_retry: bool = False) -> None:
-        message = not_saved_text(error) + (text.RETRYING if retrying else "")
+    def show_failed(self, error: BaseException, *, retrying: bool = False, can_retry: bool = False,
+                    also: str = "", tip: str = "") -> None:
+        """The refusal (``also``: what a later save did, said after it: TEST34B B12)."""
+        message = not_saved_text(error) + (text.RETRYING if retrying else "") + (f" · {also}" if also else "")
         self.label.set_message(message)
+        self._tip(tip)
         style_label(self.label, ERROR_COLOUR, banner=True)
         self.retry_button.setVisible(can_retry)
         self._again = lambda: shown_text(message)

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError, StorageError, ValidationError
-from qualityschool_desktop.printable import save_notice
+from qualityschool_desktop.printable import cleaning_codes, save_notice, stored_text
 from qualityschool_desktop.storage import WINDOW_WRITE_WAIT_SECONDS  # the window's wait (kept there: issue 16)
 
 from . import digits
@@ -147,6 +147,9 @@ class Saver(QObject):
         self._at_field: set[Hashable] = set()  # held refusals their field says itself (see hold)
         self._notes: list[tuple[FieldNote, Callable[[Hashable], bool]]] = []
         self._in_held = False  # trying held values again (a store inside does not start another round)
+        # What the cleaning did to the last save made while a refusal still shows (TEST34B B12):
+        # said after the refusal, with the codes for the tooltip; "" when there is nothing to say.
+        self._cleaned, self._cleaned_codes = "", ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may come early
@@ -162,6 +165,7 @@ class Saver(QObject):
         quiet: bool = False, saved: str | None = None, on_saved: Callable[[T], None] | None = None,
         on_failed: Callable[[QualitySchoolError], None] | None = None,
         changes: Changes | Callable[[T], Changes] | None = None, on_dropped: Callable[[], None] | None = None,
+        stored: Callable[[T], Any] | None = None,
     ) -> T | None:
         """Call the core; its result, or None when it raised (the state then says why).
 
@@ -173,7 +177,9 @@ class Saver(QObject):
         text held after a refusal by the rules, show the reason: also after a later try).
         ``on_dropped``: the user let a held or waiting change go (show the stored value).
         ``changes``: what the call changes for other pages (or a function of its result that
-        says so), published after ``on_saved`` once it is stored, never for a refusal."""
+        says so), published after ``on_saved`` once it is stored, never for a refusal.
+        ``stored``: what the core stored of ``value``, read off the call's result, so the line says
+        what the cleaning did to this field (a one-line field makes a line break a space: TEST34B B13)."""
         changes = changes if changes is not None else self._changes
         if changes is not None:
             on_saved = self._publishing(on_saved, changes)
@@ -191,12 +197,14 @@ class Saver(QObject):
                 on_failed(error)
             return None
         self._stored(key)
-        notice = save_notice(value)
+        kept = stored(result) if stored is not None else stored_text(value, result)
+        notice = digits.shown_text(save_notice(value, kept))
+        self._cleaned, self._cleaned_codes = (notice, cleaning_codes(value)) if notice else ("", "")
         if notice:
-            # What the core's cleaning took out of the typed text, and which characters of what is
-            # stored will print as boxes (issue 11, TEST34 T2).
-            notice = notice.replace("{", "{{").replace("}", "}}")
-            self._show_after_success((saved or text.SAVED) + "  " + notice)
+            # What the core's cleaning did to the typed text, in words (the codes in the tooltip), and
+            # which characters of what is stored will print as boxes (issue 11, TEST34 T2, TEST34B B13).
+            escaped = notice.replace("{", "{{").replace("}", "}}")
+            self._show_after_success((saved or text.SAVED) + "  " + escaped)
         else:
             self._show_after_success(None if quiet else saved or text.SAVED)
         if on_saved is not None:
@@ -379,6 +387,7 @@ class Saver(QObject):
                 waiting.due = self._next_try(waiting)
                 self._waiting[key] = waiting
         self._schedule()
+        self._cleaned, self._cleaned_codes = "", ""  # a newer refusal: the line says the refusals only
         if self._line is not None:
             self._line.show_failed(self._all_reasons(error), retrying=self._retrying(), can_retry=self._can_retry())
         self._refresh_notes()
@@ -434,11 +443,14 @@ class Saver(QObject):
         if self._waiting:
             self._show_waiting()
         elif template is not None:
-            self._line.show_saved(template)
+            self._line.show_saved(template, tip=self._cleaned_codes)
 
     def _show_waiting(self) -> None:
         if self._line is not None and self._waiting:
-            self._line.show_failed(self._all_reasons(), retrying=self._retrying(), can_retry=self._can_retry())
+            # A later save's cleaning is said after the refusal that stays in view (TEST34B B12).
+            also = text.ALSO_SAVED.format(notice=self._cleaned) if self._cleaned else ""
+            self._line.show_failed(self._all_reasons(), retrying=self._retrying(), can_retry=self._can_retry(),
+                                   also=also, tip=self._cleaned_codes)
 
     def _retrying(self) -> bool:
         return any(waiting.due is not None for waiting in self._waiting.values())

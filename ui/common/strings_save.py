@@ -5,6 +5,8 @@ from __future__ import annotations
 SAVED = "บันทึกแล้ว ✓ {time}"
 # The reason is the core's own sentence (StorageError, ValidationError …), shown as it is.
 NOT_SAVED = "ยังไม่ได้บันทึก: {reason}"
+# After a refusal still in view, when a later change was stored but cleaned (TEST34B B12).
+ALSO_SAVED = "ส่วนการแก้ไขล่าสุดบันทึกแล้ว: {notice}"
 # After the user let refused or waiting changes go (or pressed Esc on one): the screen is the database again.
 AS_STORED = "ค่าที่แสดงอยู่ตรงกับที่บันทึกไว้แล้ว"
 RETRYING = "  (จะลองบันทึกอีกครั้งเองอัตโนมัติ)"

@@ -13,13 +13,17 @@ the whole kind at once, for every page, dialog and table cell, present and futur
   then take the very turn that focused it).
 
 ``ui/visits/panels.py``'s ``QuietCombo`` did this for one table before; the filter makes it the rule.
+
+A tab bar inside a page that scrolls never takes the wheel either (TEST34B B10: scrolling the
+school page up, its tab bar slid under the pointer, took the remaining notches and flipped the
+school's tabs); the page scrolls on. A tab bar elsewhere keeps Qt's wheel.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QTabBar, QWidget
 
 _GUARDED = (QComboBox, QAbstractSpinBox)
 
@@ -44,6 +48,16 @@ def _pass_on(box: QWidget, event: QWheelEvent) -> None:
         parent = parent.parentWidget()
 
 
+def _in_scrolling_page(bar: QWidget) -> bool:
+    """Whether a scroll area around ``bar`` can scroll up or down (the window's page at 150 %)."""
+    parent = bar.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and parent.verticalScrollBar().maximum() > 0:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 class WheelGuard(QObject):
     """The application's event filter described above; :func:`install` puts it in place once."""
 
@@ -57,6 +71,11 @@ class WheelGuard(QObject):
             assert isinstance(event, QWheelEvent)
             _pass_on(watched, event)
             event.accept()  # handled here: Qt must not offer it to the parents a second time
+            return True
+        elif kind == QEvent.Type.Wheel and isinstance(watched, QTabBar) and _in_scrolling_page(watched):
+            assert isinstance(event, QWheelEvent)
+            _pass_on(watched, event)
+            event.accept()
             return True
         return False
 

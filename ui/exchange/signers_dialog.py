@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QTableWidgetItem,
     QVBoxLayout,
@@ -48,6 +47,7 @@ from ui.common.columns import cell_width, fit_rows, heading_width, keep_rows_in_
 from ui.common.digits import number as count_text
 from ui.common.digits import shown, shown_text
 from ui.common.flow import FlowLayout
+from ui.common.whole_lines import WholeLinesArea
 
 from . import strings as s
 from .bind_new import NewKeyBinding, bind_after_asking
@@ -195,10 +195,9 @@ class SignersDialog(ExchangeDialog):
         about_layout.addLayout(own_row)
         about_layout.addWidget(self.own_full)
         about_layout.addStretch(1)
-        self.about = QScrollArea()
+        self.about = WholeLinesArea()  # scrolls, never cut through a line of text (TEST34B B15)
         self.about.setObjectName("signersAbout")
         self.about.setWidget(about)
-        self.about.setWidgetResizable(True)
         self.about.setFrameShape(QFrame.Shape.NoFrame)
         self.about.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.about.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # no taller than its text

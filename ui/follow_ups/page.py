@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFocusEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -80,6 +80,26 @@ class FollowUpsPage(QWidget):
             self.refresh()
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         super().showEvent(event)
+
+    def _order_tabs(self) -> None:
+        """Tab in reading order, the link after the list where a short window puts it (TEST34B B14)."""
+        layout = self.layout()
+        below = layout is not None and layout.indexOf(self.due_visits) > layout.indexOf(self.tree)
+        chain: list[QWidget] = [*self.chips.values(), self.short_fit.toggle, self.school_filter,
+                                self.supervisor_filter, self.show_closed, self.done_button, self.drop_button,
+                                self.reopen_button, self.undo_button, self.open_school_button,
+                                self.open_visit_button, self.tree, self.comments.list, self.comments.box]
+        chain.insert(chain.index(self.comments.list) if below else 0, self.due_visits)
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802,A002 (Qt's names)
+        self._order_tabs()  # as the page is laid out now (fit.py moves the link in a short window)
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        """Whoever focuses the page lands in the list (a focus proxy kept Tab from the chips: B14)."""
+        self.tree.setFocus(event.reason())
 
     def on_changes(self, changes: Changes) -> None:  # re-read only while shown: showing reads anyway
         if self._loaded and self.isVisible() and (changes.any_follow_ups or changes.any_visits or changes.any_schools
@@ -257,12 +277,7 @@ class FollowUpsPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self.setTabOrder(self.school_filter, self.supervisor_filter)
-        self.setTabOrder(self.supervisor_filter, self.show_closed)
-        self.setTabOrder(self.show_closed, self.tree)
-        self.setTabOrder(self.tree, self.comments.list)
-        # Whoever focuses the page (the window on showing it) lands in the list.
-        self.setFocusProxy(self.tree)
+        self._order_tabs()
         self._update_buttons()
         self.undo_button.hide()
 

@@ -56,11 +56,21 @@ def edit_of(plans: Plans, parts: PlanParts, table: str, item: QTableWidgetItem
     field = ACTIVITY_FIELDS[column]
     status = item.data(cells.KEY_ROLE)
 
-    def store() -> None:
+    def store() -> dict[str, Any]:
         value = status if field == "status" else cells.typed_day(typed) if field in ("starts_on", "ends_on") else typed
-        plans.update_part(table, record_id, **{field: value})
+        return plans.update_part(table, record_id, **{field: value})
 
     return (table, record_id, field), store
+
+
+def stored_of(key: Hashable, result: Any) -> Any:
+    """What the core stored for the save named ``key`` (its field of the call's result: the values
+    :meth:`Plans.update_part` returns, or the plan :meth:`Plans.update_plan` returns); None when
+    the result does not say."""
+    field = key[2] if isinstance(key, tuple) and len(key) > 2 else None
+    if not isinstance(field, str):
+        return None
+    return result.get(field) if isinstance(result, dict) else getattr(result, field, None)
 
 
 def cell_of(parts: PlanParts, key: Hashable) -> tuple[str, str, int] | None:

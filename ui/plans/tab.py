@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton,
@@ -43,7 +43,7 @@ from . import plan_commands
 from .plan_commands import done
 from .edits import (
     A_BUDGET, A_END, A_NAME, A_OWNER, A_START, A_STATUS, A_WORDS, G_COMPONENT, G_ITEMS, G_LEVEL, G_NAME, G_PROGRESS, TABLES,
-    cell_of, edit_of,
+    cell_of, edit_of, stored_of,
 )
 from .tables import PartTable, YearSpin, lock_plan
 
@@ -202,6 +202,8 @@ class PlanPanel(SchoolTab):
                 stack.addWidget(extra)
             stack.addLayout(self._row_of(self.add_buttons[key]))
             self.parts_tabs.addTab(page, label)
+        self._parts_shown = 0  # the part's tab shown before a switch: asked before it is left
+        self.parts_tabs.currentChanged.connect(self._parts_changed)
 
         self.empty_label = QLabel(text.NO_PLAN, self)
         self.empty_label.setObjectName("emptyState")
@@ -350,6 +352,18 @@ class PlanPanel(SchoolTab):
         """Before the school page is left: a refused cell is not dropped without a word."""
         return self._saver.confirm_leave(self)
 
+    def _parts_changed(self, index: int) -> None:
+        """A part's tab holding a refused cell is left as the school's tab is: asked first, and
+        staying brings it back (TEST34B B11: the refused cell went out of sight without a word)."""
+        left = self._parts_shown
+        held = {key[0] for key in self._saver.waiting_keys() if isinstance(key, tuple) and key}
+        if 0 <= left < len(TABLES) and left != index and TABLES[left] in held and not self.confirm_leave():
+            blocker = QSignalBlocker(self.parts_tabs)
+            self.parts_tabs.setCurrentIndex(left)
+            del blocker
+            return
+        self._parts_shown = index
+
     def _shut_if_blocked(self) -> None:
         """Shut every edit, with the reason as the hint, where this laptop may not change the plan."""
         editable = not self._block
@@ -376,7 +390,8 @@ class PlanPanel(SchoolTab):
         # A refused cell keeps what was typed (held by the saver until a related cell makes it
         # valid, e.g. the end date of its start); let go, the stored value comes back.
         self._saver.run(action, key=key, typed=True, value=value, on_saved=lambda _result: self._after_edit.run(self.refresh),
-                        on_failed=lambda _error: self._show_held(), on_dropped=self.refresh)
+                        on_failed=lambda _error: self._show_held(), on_dropped=self.refresh,
+                        stored=lambda result: stored_of(key, result))
 
     def _title_edited(self) -> None:
         if self.parts is None or self._block or self.title_edit.text() == self.parts.plan.title:

@@ -11,7 +11,7 @@ where the window is smaller. The pages themselves wrap, elide and scroll their l
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStackedWidget, QWidget
 
 from ui.common.qt_numbers import NO_FOCUS
 
@@ -46,9 +46,28 @@ class PageStack(QStackedWidget):
         return max(layout.totalMinimumHeightForWidth(width), page.minimumHeight())
 
 
+class PageScroll(QScrollArea):
+    """The window's page scroll area: scrolls to the control Tab reaches, and only then.
+
+    Qt's ``QScrollArea`` scrolls to its own last focused child whenever the keyboard moves on,
+    also when Qt moves it because the control that had it was hidden (a school's tab left): at
+    150 % a click on แผนพัฒนา after คำของบประมาณ scrolled the page 187 pixels down, the school's tabs
+    off screen (TEST34B B9)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802,A002 (Qt's names)
+        before = QApplication.focusWidget()
+        moved = QWidget.focusNextPrevChild(self, next)
+        after = QApplication.focusWidget()
+        content = self.widget()
+        user_moved = before is not None and before.isVisible()  # not a hidden control's keyboard moving on
+        if moved and user_moved and after is not None and content is not None and content.isAncestorOf(after):
+            self.ensureWidgetVisible(after)
+        return moved
+
+
 def scrolling(stack: PageStack) -> QScrollArea:
     """``stack`` in a frameless scroll area that fits it to the window while there is room."""
-    area = QScrollArea()
+    area = PageScroll()
     area.setObjectName("pageScroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)  # scroll bars as needed (the default: no Qt enum built before the first paint)
