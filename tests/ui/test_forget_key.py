@@ -64,7 +64,8 @@ def test_a_vouched_keys_false_word_is_forgotten_from_the_senders_window(
     room = dialog.table.viewport().width()
     # 0.30, not 0.35, since senders are named by their school ("โรงเรียนบ้านแม่สอด (รหัส …)", s32 A3): the name
     # column wraps at Thai word breaks yet keeps its widest word; before the fix the column had 30 px
-    assert dialog.table.columnWidth(COL_SCHOOLS) >= room * 0.30, (dialog.table.columnWidth(COL_SCHOOLS), room)
+    # whole pixels: 254 of 847 is the share (s34 rehearsal: 254 < 254.1 failed once in the full suite)
+    assert dialog.table.columnWidth(COL_SCHOOLS) >= int(room * 0.30), (dialog.table.columnWidth(COL_SCHOOLS), room)
     dialog.grab().save(str(tmp_path / "senders-150.png"))
     dialog.resize(1366, 768)  # wide again: the fingerprint back on one line
     qtbot.waitUntil(lambda: "\n" not in dialog.table.item(0, COL_SCHOOLS - 1).text())  # type: ignore[union-attr]
