@@ -33,3 +33,12 @@ def test_visits_of_a_day_are_told_before_a_new_one_starts(memory_workspace, scho
     first = ws.visits.start(school.id, visited_on=DAY)
     ws.visits.start(school.id, visited_on=date(2026, 12, 2))
     assert [visit.id for visit in ws.visits.on_day(school.id, DAY)] == [first.id]
+
+
+def test_the_second_visit_of_the_day_prints_as_the_second(memory_workspace, school) -> None:
+    from qualityschool_desktop.reports.visit.data import gather
+
+    ws = memory_workspace
+    first = ws.visits.start(school.id, visited_on=DAY, start_time="09:30")
+    second = ws.visits.start(school.id, visited_on=DAY)
+    assert (gather(ws, first.id).previous_visits, gather(ws, second.id).previous_visits) == (0, 1)

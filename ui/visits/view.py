@@ -219,7 +219,7 @@ class VisitView(QWidget):
             self._add_section(f"c{component.code}", caption, panel,
                               tip=component.title)
         self.comparison = ComparisonPanel()
-        self._add_section("comparison", text.SECTION_COMPARISON, self.comparison, scroll=False)
+        self._add_section("comparison", text.SECTION_COMPARISON, self.comparison)  # scrolls at 150 % (TEST34C C6)
         self.follow_ups = FollowUpsPanel(self._framework)
         self.follow_ups.visit_day = self._visit.visited_date
         self.follow_up_saves = VisitFollowUps(self._workspace, self.follow_ups, self._saver, lambda: self._visit, self)
