@@ -141,8 +141,11 @@ class ComparisonPanel(QWidget):
         """The table at least as tall as its header and every component row (TEST34C C6: at 150 %
         it got one row and a scrollbar of its own): the section's page scrolls instead."""
         tree = self.tree
-        rows = sum(tree.sizeHintForIndex(tree.indexFromItem(tree.topLevelItem(index))).height()
-                   for index in range(tree.topLevelItemCount()))
+        rows = 0
+        for index in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(index)
+            if item is not None:
+                rows += tree.sizeHintForIndex(tree.indexFromItem(item)).height()
         frame = 2 * tree.frameWidth()
         bar = tree.horizontalScrollBar().sizeHint().height()  # room for it, should the columns not fit
         tree.setMinimumHeight(tree.header().sizeHint().height() + rows + frame + bar + 4)

@@ -57,7 +57,7 @@ FINALISE = "ยืนยันบันทึก (ลงนามแล้ว)"
 FINALISE_TIP = "ยืนยันเมื่อทั้งสองฝ่ายลงนามแล้ว บันทึกจะแก้ไขไม่ได้จนกว่าจะเปิดแก้ไขอีกครั้ง"
 FINALISE_TITLE = "ยืนยันบันทึกการนิเทศ"
 # TEST34C C4: the question names who confirms: on a shared laptop only the names typed say whose visit it is.
-FINALISE_WHO = "ผู้ยืนยัน (คณะนิเทศ): {names}\n\n"
+FINALISE_WHO = "ผู้ยืนยัน (คณะนิเทศ):\n{names}\n\n"
 FINALISE_QUESTION = (
     "{who}ยืนยันว่าคณะนิเทศและโรงเรียนลงนามในบันทึกนี้แล้วหรือไม่?\n"
     "เมื่อยืนยันแล้วบันทึกจะแก้ไขไม่ได้ จนกว่าจะเปิดแก้ไขอีกครั้งโดยระบุเหตุผล"

@@ -526,7 +526,7 @@ class VisitView(QWidget):
             tell(self, text.FINALISE_TITLE, problem)
             self.go_to_section("people")
             return False
-        names = ", ".join(person.name.strip() for person in named_visitors(visits.people(self._visit.id)))
+        names = "\n".join("• " + person.name.strip() for person in named_visitors(visits.people(self._visit.id)))
         who = text.FINALISE_WHO.format(names=names)
         empty = empty_components(self._framework, self._findings, self._attachments())
         if not empty:
