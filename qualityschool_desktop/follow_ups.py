@@ -26,6 +26,7 @@ from .errors import NotFoundError, ValidationError
 from .schools import Schools
 from .text import clean_text
 from .visit_owners import require_made_here
+from .visit_records import visit_order
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
 _BATCH = 500
@@ -270,18 +271,18 @@ class FollowUps:
         return carried
 
     def earlier_visit_ids(self, visit_id: str) -> list[str]:
-        """The ids of the school's visits that came before ``visit_id`` by the visit's own date (then
-        start time, then when it was recorded), oldest first. This is the one rule the visit view and
-        the visit report both use for "the earlier visits": what was agreed at them is carried into
-        this one (:meth:`open_before`), so a visit dated back before them carries nothing and prints
-        as the school's first. Raises :class:`NotFoundError` for an unknown visit."""
+        """The ids of the school's visits that came before ``visit_id`` by
+        :data:`~.visit_records.VISIT_ORDER` (the visit's own date, then when it was recorded), oldest
+        first. This is the one rule the visit view and the visit report both use for "the earlier
+        visits" and for its number (ครั้งที่): what was agreed at them is carried into this one
+        (:meth:`open_before`), so a visit dated back before them carries nothing and prints as the
+        school's first, and a second visit the same day carries the first's. Raises
+        :class:`NotFoundError` for an unknown visit."""
         visit = self._visit_row(visit_id)
-        moment = (visit["visited_on"], visit["start_time"], visit["created_at"])
-        rows = self._db.query(
-            "SELECT id, visited_on, start_time, created_at FROM visits WHERE school_id = ?", [visit["school_id"]]
-        )
-        earlier = [row for row in rows if (row["visited_on"], row["start_time"], row["created_at"]) < moment]
-        return [row["id"] for row in sorted(earlier, key=lambda r: (r["visited_on"], r["start_time"], r["created_at"]))]
+        moment = visit_order(visit)
+        rows = self._db.query("SELECT id, visited_on, created_at FROM visits WHERE school_id = ?", [visit["school_id"]])
+        earlier = [row for row in rows if visit_order(row) < moment]
+        return [row["id"] for row in sorted(earlier, key=visit_order)]
 
     def _visit_row(self, visit_id: str) -> dict[str, Any]:
         rows = list(self._db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .framework import Component, Framework
-from .visit_records import FINDING_TEXTS, Finding, VisitAttachment
+from .visit_records import FINDING_TEXTS, Finding, Person, VisitAttachment
 
 
 def _within(scope: str, code: str) -> bool:
@@ -28,3 +28,22 @@ def empty_components(framework: Framework, findings: Mapping[str, Finding],
     return [component for component in framework.components
             if not any(_within(scope, component.code) and _written(found) for scope, found in findings.items())
             and not any(_within(scope, component.code) for scope in filed)]
+
+
+# TEST34C C4: the visitors are who sign the record; a confirmed visit with none named had no line
+# for a supervisor to sign and said nothing of whose visit it was (a shared laptop's key does not).
+NO_VISITOR = (
+    "ยังยืนยันบันทึกไม่ได้: ยังไม่มีชื่อผู้นิเทศในคณะนิเทศ\n"
+    "กรอกชื่อผู้นิเทศอย่างน้อย ๑ คน (ผู้ลงนามในบันทึก) ที่หัวข้อ “คณะนิเทศและผู้ให้ข้อมูล” ก่อนยืนยัน"
+)
+
+
+def named_visitors(people: Iterable[Person]) -> list[Person]:
+    """The visitors (side ``"visitor"``) of ``people`` whose name is not blank, in order."""
+    return [person for person in people if person.side == "visitor" and person.name.strip()]
+
+
+def why_not_final(people: Iterable[Person]) -> str:
+    """Why a visit with these (not removed) ``people`` cannot be confirmed, in Thai; ``""`` when it
+    can. The one rule: at least one visitor (ผู้นิเทศ) named."""
+    return "" if named_visitors(people) else NO_VISITOR

@@ -17,6 +17,18 @@ SIDES = {"visitor": "คณะนิเทศ", "school": "ผู้ให้ข
 FINDING_TEXTS = ("observed", "evidence", "strengths", "to_develop", "recommendations")
 
 
+# The order of a school's visits, the one rule for "ครั้งที่ n" and for what a visit carries from the
+# earlier ones: the visit's date, then when it was recorded (the id breaks a tie). Not the start
+# time: it is often left blank or typed later, and a second visit of the same day recorded
+# without one sorted first (TEST34C C5).
+VISIT_ORDER = ("visited_on", "created_at", "id")
+
+
+def visit_order(row: Any) -> tuple[str, ...]:
+    """The sort key of a visit (a :class:`Visit` or a row with its columns) in :data:`VISIT_ORDER`."""
+    return tuple(str(row[key] if isinstance(row, dict) else getattr(row, key)) for key in VISIT_ORDER)
+
+
 def from_row(cls: Any, row: dict[str, Any], *, flags: tuple[str, ...] = ()) -> Any:
     """The record ``cls`` (one of the dataclasses below) made from a database row: its fields by
     name, the ``flags`` turned from SQLite's 0/1 to bool."""

@@ -27,10 +27,11 @@ from .schools import Schools
 from .text import clean_text
 from .thai import fiscal_year_of, thai_digits
 from .thai_dates import parse_time
+from .visit_blanks import why_not_final
 from .visit_owners import require_made_here
 # STATUSES is read as visits.STATUSES (the exchange's comparison) though nothing here uses it.
 from .visit_records import (FINDING_TEXTS, SIDES, STATUSES, VISIT_TYPES, Finding, Person, Visit, VisitAttachment,
-                            VisitEvent, from_row)
+                            VisitEvent, from_row, visit_order)
 
 # Ids per query in the batch reads: well under SQLite's limit on bound parameters (999 before 3.32).
 _BATCH = 500
@@ -122,15 +123,17 @@ class Visits:
         return from_row(Visit, rows[0])
 
     def for_school(self, school_id: str) -> list[Visit]:
-        """A school's visits, newest first (by date, start time, then when recorded); empty for an
-        unknown school."""
-        return [
-            from_row(Visit, row)
-            for row in self._db.query(
-                "SELECT * FROM visits WHERE school_id = ? ORDER BY visited_on DESC, start_time DESC, created_at DESC",
-                [school_id],
-            )
-        ]
+        """A school's visits, newest first (:data:`~.visit_records.VISIT_ORDER` reversed: by date,
+        then when recorded); empty for an unknown school."""
+        rows = self._db.query("SELECT * FROM visits WHERE school_id = ?", [school_id])
+        return sorted((from_row(Visit, row) for row in rows), key=visit_order, reverse=True)
+
+    def on_day(self, school_id: str, day: date) -> list[Visit]:
+        """The school's visits dated ``day``, in the order they were recorded (asked before another
+        visit of the same day starts: TEST34C C5). Raises nothing."""
+        rows = self._db.query("SELECT * FROM visits WHERE school_id = ? AND visited_on = ?",
+                              [school_id, day.isoformat()])
+        return sorted((from_row(Visit, row) for row in rows), key=visit_order)
 
     def all(self) -> list[Visit]:
         """Every visit in the database, draft and final, of every school, newest date first."""
@@ -206,13 +209,22 @@ class Visits:
         self._write("visits", visit_id, values)
         return self.get(visit_id)
 
+    def why_not_final(self, visit_id: str) -> str:
+        """Why the visit cannot be confirmed yet, in Thai (:func:`.visit_blanks.why_not_final`: no
+        visitor named); ``""`` when it can. Reads only."""
+        return why_not_final(self.people(visit_id))
+
     def finalise(self, visit_id: str) -> Visit:
         """Mark the record final (signed by both sides): read-only until reopened; the event is
         recorded. A final visit is returned as it is. Raises :class:`NotFoundError` for an unknown
-        visit and ``StorageError`` when it cannot be stored."""
+        visit, :class:`ValidationError` when :meth:`why_not_final` says why not (no visitor named;
+        nothing is written then) and ``StorageError`` when it cannot be stored."""
         visit = require_made_here(self._db, self._installation_id, self.get(visit_id))
         if visit.is_final:
             return visit
+        problem = self.why_not_final(visit_id)
+        if problem:
+            raise ValidationError(problem)
         with self._db.write():
             event = self._event_row(visit_id, "finalised", "")
             self._write("visits", visit_id, {"status": "final"}, atomic=False)

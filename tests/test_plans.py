@@ -130,6 +130,7 @@ def test_after_a_new_round_the_progress_shows_which_items_and_goals_moved(laptop
         workspace.assessments.submit(first.id)
         visit = workspace.visits.start(school.id, visited_on=date(2025, 12, 1), purpose="ติดตามผล")
         workspace.visits.set_text(visit.id, items[5].code, "recommendations", "ควรจัดทำแผนนิเทศภายใน")
+        workspace.visits.add_person(visit.id, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
         workspace.visits.finalise(visit.id)
         offered = suggestions(workspace, school.id)
         assert [s.item_code for s in offered][:4] == [items[3].code, items[0].code, items[1].code, items[2].code]

@@ -124,6 +124,7 @@ class Context:
 
     def new_final_visit(self) -> str:
         visit = self.new_visit()
+        self.ws.visits.add_person(visit, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
         self.ws.visits.finalise(visit)
         return visit
 
@@ -634,6 +635,7 @@ def _extremes(workspace: Workspace, tmp_path: Path) -> dict[str, str]:
     earlier = workspace.visits.start(school.id, visited_on=first_day, start_time="00:00", purpose=some)
     workspace.follow_ups.add(earlier.id, full, owner=solid, note=some, due_on=first_day, scope_code=first)
     workspace.follow_ups.add(earlier.id, some, owner=name, note=some, due_on=last_day)
+    workspace.visits.add_person(earlier.id, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
     workspace.visits.finalise(earlier.id)
     visit = workspace.visits.start(school.id, visited_on=last_day, purpose=full, start_time="00:00")
     workspace.visits.update(visit.id, notes=full, end_time="23:59")
@@ -649,6 +651,7 @@ def _extremes(workspace: Workspace, tmp_path: Path) -> dict[str, str]:
     carried = workspace.follow_ups.for_school(school.id)
     workspace.follow_ups.set_status(carried[0].id, "done", in_visit_id=visit.id, on=last_day)
     workspace.follow_ups.add(visit.id, some, owner=solid, note=some, due_on=last_day, scope_code=item)
+    workspace.visits.add_person(visit.id, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
     workspace.visits.finalise(visit.id)
     workspace.visits.reopen(visit.id, full)
     workspace.visits.finalise(visit.id)

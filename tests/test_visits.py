@@ -110,6 +110,7 @@ def test_follow_ups_stay_open_across_visits(memory_workspace, school, assessed) 
                             due_on=date(2026, 3, 1), scope_code="4")
     lab = ws.follow_ups.add(first.id, "ของบปรับปรุงห้องปฏิบัติการ", due_on=date(2026, 2, 20))
     ws.follow_ups.add(first.id, "ทำแผนนิเทศภายใน")
+    ws.visits.add_person(first.id, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
     ws.visits.finalise(first.id)
     second = ws.visits.start(school.id, visited_on=date(2026, 3, 10))
     assert {f.id for f in ws.follow_ups.open_before(second.id)} >= {plc.id, lab.id}
@@ -146,6 +147,7 @@ def test_final_visits_of_a_fiscal_year_with_their_findings_and_follow_ups_read_i
     ws.follow_ups.remove(removed.id)
     first = ws.follow_ups.add(made_in_2569.id, "ทำแผนนิเทศภายใน")
     for visit in (made_in_2569, reviews_2569, made_in_2570, elsewhere):
+        ws.visits.add_person(visit.id, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
         ws.visits.finalise(visit.id)
 
     visits = ws.visits
@@ -167,6 +169,7 @@ def test_a_final_visit_refuses_edits_until_reopened_and_the_reopening_is_recorde
     visits = memory_workspace.visits
     visit = visits.start(school.id, visited_on=date(2026, 2, 3))
     visits.set_text(visit.id, "2", "strengths", "ผู้บริหารเป็นแบบอย่างที่ดี")
+    visits.add_person(visit.id, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
     visits.finalise(visit.id)
     for attempt in (
         lambda: visits.set_text(visit.id, "2", "strengths", "แก้"),

@@ -255,19 +255,21 @@ def signature_dots(style: ParagraphStyle, width: float, roles: Sequence[str]) ->
 
 def signature_block(
     cells: Sequence[str], s: dict[str, ParagraphStyle], *, space_before: float = 36, lead: Sequence[Flowable] = (),
-    whole: Collection[str] = (),
+    whole: Collection[str] = (), together: bool = False,
 ) -> list[Flowable]:
     """Signature cells ("ลงชื่อ … / (name) / position", lines separated by newlines) two to a
     row, the last one alone centred, each row kept whole on a page; the first row stays with
     ``lead`` (a sentence above the signatures) and the space above it. (``lead`` is taken here
     rather than wrapped around the result: a KeepTogether inside a KeepTogether always breaks
-    the page in ReportLab.) ``whole``: names never broken inside a line (a school's)."""
+    the page in ReportLab.) ``together``: every row stays on one page with ``lead`` (a signed
+    record's last page: TEST34C C2, the school's line alone on a page of its own). ``whole``: names
+    never broken inside a line (a school's)."""
     half = TEXT_WIDTH / 2
     style = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ])
-    story: list[Flowable] = []
+    rows: list[list[Flowable]] = []
     for start in range(0, len(cells), 2):
         pair = [ThaiParagraph(text, s["sign"], whole=whole) for text in cells[start:start + 2]]
         if len(pair) == 2:
@@ -275,8 +277,10 @@ def signature_block(
         else:
             table = Table([pair], colWidths=[half], style=style)
         first = start == 0
-        story.append(KeepTogether([*(lead if first else ()), Spacer(1, space_before if first else 18), table]))
-    return story
+        rows.append([*(lead if first else ()), Spacer(1, space_before if first else 18), table])
+    if together:
+        return [KeepTogether([flowable for row in rows for flowable in row])]
+    return [KeepTogether(row) for row in rows]
 
 
 HEAD_SIZE = 11  # pt: the running head and the marks beside it

@@ -48,6 +48,7 @@ def test_a_confirmed_visits_own_values_read_clearly(qtbot, memory_workspace: Wor
     visits = memory_workspace.visits
     visit = visits.start(school.id, visited_on=date(2026, 9, 15), start_time="09:00")
     visits.update(visit.id, purpose="ติดตามการอ่าน")
+    visits.add_person(visit.id, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
     visits.finalise(visit.id)
     window = MainWindow(memory_workspace)
     window.resize(1366, 768)

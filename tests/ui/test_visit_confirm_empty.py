@@ -34,6 +34,7 @@ def test_confirming_with_empty_components_asks_first(qtbot: Any, memory_workspac
     visits = memory_workspace.visits
     visit = visits.start(school.id, visited_on=date(2026, 9, 15))
     visits.set_level(visit.id, "1", 3)
+    visits.add_person(visit.id, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
     view = VisitView(memory_workspace, visit.id)
     qtbot.addWidget(view)
     asked: list[tuple[str, str]] = []

@@ -177,6 +177,7 @@ def test_follow_ups_carried_from_the_last_visit_can_be_marked_done(qtbot, memory
     first = ws.visits.start(school_id, visited_on=date(2025, 11, 20))
     reading = ws.follow_ups.add(first.id, "จัดทำแผนพัฒนาการอ่าน", owner="หัวหน้าวิชาการ", due_on=date(2026, 1, 15))
     library = ws.follow_ups.add(first.id, "ปรับปรุงห้องสมุด", due_on=date(2026, 3, 15))
+    ws.visits.add_person(first.id, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
     ws.visits.finalise(first.id)
     second = ws.visits.start(school_id, visited_on=date(2026, 2, 3))
 
@@ -278,6 +279,7 @@ def test_a_visit_dated_back_carries_only_what_was_agreed_before_that_day(qtbot, 
     school_id, _ = assessed_school(ws, {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3})
     first = ws.visits.start(school_id, visited_on=date(2026, 11, 20))
     ws.follow_ups.add(first.id, "จัดกิจกรรมเขียนสื่อความ", due_on=date(2026, 12, 20))
+    ws.visits.add_person(first.id, "visitor", "นางกานดา รักเรียน")  # confirming needs a visitor (TEST34C C4)
     ws.visits.finalise(first.id)
     new = ws.visits.start(school_id, visited_on=date(2026, 11, 30))
     view = show_active(qtbot, VisitView(ws, new.id))

@@ -6,10 +6,11 @@ It only shows things; the view (``ui/visits/view.py``) fills it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.comparison import VERDICTS, Comparison, Gap
@@ -32,6 +33,28 @@ def gap_text(gap: float | None, *, whole: bool) -> str:
     sign = "+" if gap > 0 else "−"
     return shown(f"{sign}{abs(gap):.0f}" if whole else f"{sign}{abs(gap):.2f}")
 
+
+
+class _WrappedNames(QStyledItemDelegate):
+    """Rows as tall as their name wrapped in the first column's width (a tree's rows do not grow
+    for wrapped text by themselves): TEST34C C6, "องค์ประก…" at 150 %."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        room = max(self._tree.columnWidth(0) - depth * self._tree.indentation() - 8, 40)
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        wrapped = QFontMetrics(font).boundingRect(QRect(0, 0, room, 100_000), Qt.TextFlag.TextWordWrap,
+                                                  str(index.data() or ""))
+        return QSize(size.width(), max(size.height(), wrapped.height() + 8))
 
 
 class ComparisonPanel(QWidget):
@@ -67,13 +90,20 @@ class ComparisonPanel(QWidget):
         self.tree.setObjectName("comparisonTree")
         self.tree.setColumnCount(len(text.COMPARISON_HEADERS))
         self.tree.setHeaderLabels(list(text.COMPARISON_HEADERS))
-        self.tree.setUniformRowHeights(True)
+        # A component's name wraps rather than being cut to "องค์ประก…" in a narrow window (TEST34C C6).
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
         self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")  # room for Thai marks
+        self.tree.setItemDelegate(_WrappedNames(self.tree))
         header = self.tree.header()
+        header.sectionResized.connect(self._relayout)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 90), (2, 110), (3, 80), (4, 220)):
-            self.tree.setColumnWidth(column, width)
+        # The levels and the verdict as wide as they are written, the rest to the names (TEST34C C6:
+        # fixed widths left the names 106 px at 150 %).
+        for column in (1, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(heading)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -100,6 +130,25 @@ class ComparisonPanel(QWidget):
             for item_gap in items_by_component.get(gap.code, []):
                 self._row(row, item_gap, text.ITEM_ROW.format(code=shown(item_gap.code), title=item_gap.title))
             row.setExpanded(gap.code in expanded or self.expand_button.isChecked())
+        self._keep_components_in_view()
+
+    def _relayout(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:  # the names wrap anew: row heights and the table's own height follow
+            self.tree.doItemsLayout()
+            self._keep_components_in_view()
+
+    def _keep_components_in_view(self) -> None:
+        """The table at least as tall as its header and every component row (TEST34C C6: at 150 %
+        it got one row and a scrollbar of its own): the section's page scrolls instead."""
+        tree = self.tree
+        rows = 0
+        for index in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(index)
+            if item is not None:
+                rows += tree.sizeHintForIndex(tree.indexFromItem(item)).height()
+        frame = 2 * tree.frameWidth()
+        bar = tree.horizontalScrollBar().sizeHint().height()  # room for it, should the columns not fit
+        tree.setMinimumHeight(tree.header().sizeHint().height() + rows + frame + bar + 4)
 
     def _row(self, parent: QTreeWidget | QTreeWidgetItem, gap: Gap, title: str) -> QTreeWidgetItem:
         whole = not gap.is_component

@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
+from qualityschool_desktop.visit_blanks import named_visitors
+from qualityschool_desktop.visit_records import STATUSES
 from ui.common.digits import day as shown_day
+from ui.common.digits import shown as shown_number
 from ui.common.digits import shown_text
 from ui.common.report_printer import warm_up_in_background
 from ui.shell.api import Crumb, Location, Page, SchoolTab, SchoolTabSpec, Shell, school_crumbs
@@ -95,7 +98,7 @@ class VisitsFeature:
     def start_visit(self, school_id: str) -> None:
         """A new visit to the school, today, reviewing its latest self-assessment round."""
         shell = self.shell
-        if shell.read_only:
+        if shell.read_only or not self._second_today_wanted(school_id):
             return
         try:
             visit = shell.workspace.visits.start(school_id, visited_on=date.today())
@@ -104,6 +107,22 @@ class VisitsFeature:
             return
         shell.ops.publish(Changes(visits=frozenset({visit.id})))
         shell.navigate(Location(VISIT, visit.id))  # on its first section, วัตถุประสงค์
+
+    def _second_today_wanted(self, school_id: str) -> bool:
+        """True when the school has no visit dated today, or the user wants another one anyway
+        (TEST34C C5: a second visit the same day, perhaps by mistake)."""
+        from .sections import ask_yes_no  # the view's module, loaded as a visit first opens
+
+        visits = self.shell.workspace.visits
+        today = visits.on_day(school_id, date.today())
+        if not today:
+            return True
+        lines = []
+        for visit in today:
+            names = ", ".join(p.name.strip() for p in named_visitors(visits.people(visit.id)))
+            lines.append(text.SAME_DAY_LINE.format(status=STATUSES[visit.status], names=names or text.SAME_DAY_NOBODY))
+        question = text.SAME_DAY_QUESTION.format(count=shown_number(str(len(today))), visits="\n".join(lines))
+        return ask_yes_no(self.shell.parent, text.SAME_DAY_TITLE, question, text.SAME_DAY_YES, text.SAME_DAY_NO)
 
     def print_visit(self, visit_id: str) -> None:
         """The record of a visit as a PDF."""

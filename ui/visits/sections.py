@@ -412,6 +412,13 @@ def open_in_viewer(copy: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
 
+def tell(parent: QWidget, title: str, message: str) -> None:
+    """A refusal the user reads and closes (one OK button)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
 def ask_yes_no(parent: QWidget, title: str, question: str, yes: str | None = None, no: str | None = None) -> bool:
     """A question answered "no" by default (Enter does not finalise or delete by accident)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)

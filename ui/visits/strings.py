@@ -18,6 +18,17 @@ NO_VISITS = "ยังไม่มีบันทึกการนิเทศ 
 OPEN_COUNT = "{count} เรื่อง"
 NONE_OPEN = "–"
 NEW_VISIT_FAILED = "เริ่มบันทึกการนิเทศไม่ได้"
+# TEST34C C5: a second visit of a school on one day is ครั้งที่ ๒; it may be a slip (the first one meant).
+SAME_DAY_TITLE = "มีบันทึกการนิเทศวันนี้แล้ว"
+SAME_DAY_QUESTION = (
+    "มีบันทึกการนิเทศโรงเรียนนี้วันนี้แล้ว {count} ครั้ง:\n{visits}\n\n"
+    "ถ้าเป็นการนิเทศครั้งเดียวกัน ให้เปิดบันทึกเดิมจากรายการ\n"
+    "ต้องการเริ่มบันทึกการนิเทศครั้งใหม่ของวันนี้หรือไม่?"
+)
+SAME_DAY_LINE = "• {status} คณะนิเทศ: {names}"
+SAME_DAY_NOBODY = "ยังไม่ได้ระบุรายชื่อ"
+SAME_DAY_YES = "เริ่มบันทึกครั้งใหม่"
+SAME_DAY_NO = "ไม่เริ่ม"
 CRUMB_VISIT = "การนิเทศ {date}"
 
 # -- the view: header ------------------------------------------------------------------------
@@ -45,14 +56,16 @@ PRINT_TIP = "สร้างบันทึกการนิเทศ ติด
 FINALISE = "ยืนยันบันทึก (ลงนามแล้ว)"
 FINALISE_TIP = "ยืนยันเมื่อทั้งสองฝ่ายลงนามแล้ว บันทึกจะแก้ไขไม่ได้จนกว่าจะเปิดแก้ไขอีกครั้ง"
 FINALISE_TITLE = "ยืนยันบันทึกการนิเทศ"
+# TEST34C C4: the question names who confirms: on a shared laptop only the names typed say whose visit it is.
+FINALISE_WHO = "ผู้ยืนยัน (คณะนิเทศ):\n{names}\n\n"
 FINALISE_QUESTION = (
-    "ยืนยันว่าคณะนิเทศและโรงเรียนลงนามในบันทึกนี้แล้วหรือไม่?\n"
+    "{who}ยืนยันว่าคณะนิเทศและโรงเรียนลงนามในบันทึกนี้แล้วหรือไม่?\n"
     "เมื่อยืนยันแล้วบันทึกจะแก้ไขไม่ได้ จนกว่าจะเปิดแก้ไขอีกครั้งโดยระบุเหตุผล"
 )
 FINALISE_YES = "ยืนยันบันทึก"
 # Asked instead when components were left empty (TEST32b B6): "No", going back, is the default.
 FINALISE_EMPTY_QUESTION = (
-    "ยังไม่ได้บันทึกผลการนิเทศใน:\n{components}\n\n"
+    "{who}ยังไม่ได้บันทึกผลการนิเทศใน:\n{components}\n\n"
     "ถ้ายืนยันตอนนี้ บันทึกที่พิมพ์จะแสดงว่าไม่ได้บันทึกผลในข้อเหล่านี้ "
     "และจะแก้ไขไม่ได้จนกว่าจะเปิดแก้ไขอีกครั้งโดยระบุเหตุผล\n"
     "ต้องการยืนยันบันทึกตอนนี้เลยหรือไม่?"

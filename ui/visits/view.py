@@ -29,7 +29,7 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.comparison import Comparison, compare
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.scoring import level_label
-from qualityschool_desktop.visit_blanks import empty_components
+from qualityschool_desktop.visit_blanks import empty_components, named_visitors
 from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visit_records import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
@@ -51,7 +51,7 @@ from .header import GeneralPanel, VisitDetailsBar
 from .files import VisitFiles
 from .panels import FindingPanel
 from .people import VisitPeople
-from .sections import FollowUpsPanel, SignPanel, ask_yes_no
+from .sections import FollowUpsPanel, SignPanel, ask_yes_no, tell
 
 STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "final": "#2e7d32"}, text.FINAL_NOTICE)
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -219,7 +219,7 @@ class VisitView(QWidget):
             self._add_section(f"c{component.code}", caption, panel,
                               tip=component.title)
         self.comparison = ComparisonPanel()
-        self._add_section("comparison", text.SECTION_COMPARISON, self.comparison, scroll=False)
+        self._add_section("comparison", text.SECTION_COMPARISON, self.comparison)  # scrolls at 150 % (TEST34C C6)
         self.follow_ups = FollowUpsPanel(self._framework)
         self.follow_ups.visit_day = self._visit.visited_date
         self.follow_up_saves = VisitFollowUps(self._workspace, self.follow_ups, self._saver, lambda: self._visit, self)
@@ -520,11 +520,20 @@ class VisitView(QWidget):
     def _confirm_finalise(self) -> bool:
         """Asked before confirming; components left empty are named first, and going back (the
         default) opens the first of them (TEST32b B6: no warning, four empty pages printed)."""
+        visits = self._workspace.visits
+        problem = visits.why_not_final(self._visit.id)  # the core's rule and words (TEST34C C4)
+        if problem:
+            tell(self, text.FINALISE_TITLE, problem)
+            self.go_to_section("people")
+            return False
+        names = "\n".join("• " + person.name.strip() for person in named_visitors(visits.people(self._visit.id)))
+        who = text.FINALISE_WHO.format(names=names)
         empty = empty_components(self._framework, self._findings, self._attachments())
         if not empty:
-            return ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_QUESTION, text.FINALISE_YES, text.FINALISE_NO)
+            return ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_QUESTION.format(who=who), text.FINALISE_YES,
+                              text.FINALISE_NO)
         lines = "\n".join(text.FINALISE_EMPTY_LINE.format(code=digits.shown(c.code), title=c.title) for c in empty)
-        if ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_EMPTY_QUESTION.format(components=lines),
+        if ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_EMPTY_QUESTION.format(who=who, components=lines),
                       text.FINALISE_EMPTY_YES, text.FINALISE_EMPTY_NO):
             return True
         self.go_to_section(f"c{empty[0].code}")

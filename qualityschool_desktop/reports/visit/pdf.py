@@ -357,7 +357,8 @@ def _iso(value: str) -> date:
     return date.fromisoformat(value[:10])
 
 
-def _notes(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _notes(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[list[Flowable]]:
+    """The notes as groups of flowables, each kept on one page (the heading with the first)."""
     heading = ThaiParagraph(t(NOTES_HEADING), s["heading"])
     paragraphs = [part.strip() for part in data.visit.notes.split("\n") if part.strip()]
     body: list[Flowable] = [ThaiParagraph(part, s["body"]) for part in paragraphs] or [
@@ -367,10 +368,19 @@ def _notes(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[
         body.append(ThaiParagraph(
             [Run(GENERAL_FILES, bold=True), Run(", ".join(data.general_attachments))], s["body"]
         ))
-    return [KeepTogether([heading, body[0]]), *body[1:]]
+    return [[heading, body[0]], *([flowable] for flowable in body[1:])]
 
 
-def _signatures(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _closing(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The notes, then the statement and every signature on one page with the notes' last
+    paragraph (TEST34C C2: the school's line alone on the last page; a signed page always shows
+    the end of its own record)."""
+    groups = _notes(data, t, s)
+    story: list[Flowable] = [group[0] if len(group) == 1 else KeepTogether(group) for group in groups[:-1]]
+    return story + _signatures(data, t, s, groups[-1])
+
+
+def _signatures(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle], above: Sequence[Flowable]) -> list[Flowable]:
     school = data.school
     dots = signature_dots(s["sign"], TEXT_WIDTH / 2 - 24, (SIGN_VISITOR, SIGN_SCHOOL))
     cells = []
@@ -392,7 +402,8 @@ def _signatures(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
     cells.append("\n".join(lines))
     intro = ThaiParagraph(SIGN_INTRO, s["body"])
     # The school's name never broken inside (TEST32b B5: "ผู้อำนวยการโรงเรียนชุมชนวัด / สันป่าลาน").
-    return [Spacer(1, 10), *signature_block(cells, s, space_before=24, lead=[intro], whole=(school.name,))]
+    return signature_block(cells, s, space_before=24, lead=[*above, Spacer(1, 10), intro], whole=(school.name,),
+                           together=True)
 
 
 def layout(data: VisitData, t: DigitText) -> Document:
@@ -419,7 +430,7 @@ def layout(data: VisitData, t: DigitText) -> Document:
             lambda: _header(data, t, s) + _people(data, t, s),
             lambda: comparison_part(data, t, s),
             *(component(index, section) for index, section in enumerate(data.components)),
-            lambda: _follow_ups(data, t, s) + _notes(data, t, s) + _signatures(data, t, s),
+            lambda: _follow_ups(data, t, s) + _closing(data, t, s),
         ],
         title=DOC_TITLE.format(school=school.name, date=when),
         author=data.visitors[0].name if data.visitors else "",

@@ -1,0 +1,44 @@
+"""TEST34C C5: two visits of one school on the same day were both "การนิเทศครั้งที่ ๑" and the second
+did not list the first's open follow-ups (the second, with no start time typed, sorted first).
+Visits are numbered by date, then by when each was recorded (one rule, the core's); a later
+visit of the same day carries the earlier one's open follow-ups, and a new visit can say that
+the school already has one that day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+DAY = date(2026, 12, 3)
+
+
+def test_a_second_visit_the_same_day_is_the_second_and_carries_the_first(memory_workspace, school) -> None:
+    ws = memory_workspace
+    first = ws.visits.start(school.id, visited_on=DAY, start_time="09:30")
+    reading = ws.follow_ups.add(first.id, "จัดทำแผนพัฒนาการอ่าน", owner="หัวหน้าวิชาการ")
+    ws.visits.add_person(first.id, "visitor", "นางกานดา รักเรียน")
+    ws.visits.finalise(first.id)
+    second = ws.visits.start(school.id, visited_on=DAY)  # no start time typed (as the tester's)
+    assert ws.follow_ups.earlier_visit_ids(second.id) == [first.id]
+    assert [item.id for item in ws.follow_ups.open_before(second.id)] == [reading.id]
+    assert ws.follow_ups.earlier_visit_ids(first.id) == []
+    assert [visit.id for visit in ws.visits.for_school(school.id)] == [second.id, first.id]  # newest first
+    # An earlier start time typed on the later record does not make it the first.
+    ws.visits.update(second.id, start_time="08:00")
+    assert ws.follow_ups.earlier_visit_ids(second.id) == [first.id]
+
+
+def test_visits_of_a_day_are_told_before_a_new_one_starts(memory_workspace, school) -> None:
+    ws = memory_workspace
+    assert ws.visits.on_day(school.id, DAY) == []
+    first = ws.visits.start(school.id, visited_on=DAY)
+    ws.visits.start(school.id, visited_on=date(2026, 12, 2))
+    assert [visit.id for visit in ws.visits.on_day(school.id, DAY)] == [first.id]
+
+
+def test_the_second_visit_of_the_day_prints_as_the_second(memory_workspace, school) -> None:
+    from qualityschool_desktop.reports.visit.data import gather
+
+    ws = memory_workspace
+    first = ws.visits.start(school.id, visited_on=DAY, start_time="09:30")
+    second = ws.visits.start(school.id, visited_on=DAY)
+    assert (gather(ws, first.id).previous_visits, gather(ws, second.id).previous_visits) == (0, 1)
