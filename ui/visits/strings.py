@@ -146,6 +146,13 @@ COMPARISON_HEADING = "ผลการประเมินตนเองขอ�
 COMPARISON_HEADERS = ("องค์ประกอบ / ประเด็น", "โรงเรียน", "ศึกษานิเทศก์", "ผลต่าง", "ความเห็น")
 COMPARISON_NO_ROUND = "การนิเทศครั้งนี้ไม่อ้างอิงรอบการประเมิน จึงไม่มีผลการประเมินตนเองให้เทียบ"
 COMPARISON_ROUND = "เทียบกับการประเมินตนเอง {round}"
+# Which of the school's results are compared (TEST34C C11): a confirmed visit keeps those it was signed against.
+BASIS_SIGNED = "ผลการประเมินตนเองของโรงเรียน ณ วันที่ {date} (วันยืนยันบันทึก)"
+BASIS_CURRENT = "ผลการประเมินตนเองของโรงเรียน ณ วันที่ {date} (ผลล่าสุด)"
+BASIS_CHANGED = "โรงเรียนแก้ผลการประเมินตนเองหลังวันนิเทศ: ผลล่าสุด {scores}"
+BASIS_CHANGED_SCORE = "องค์ประกอบที่ {code} {score}"
+BASIS_UNKNOWN = ("โรงเรียนแก้ผลการประเมินตนเองหลังวันยืนยันบันทึก (ล่าสุด {date}) แต่ประวัติการแก้ไขไม่ครบ"
+                 " จึงแสดงผลล่าสุดแทนผลที่ลงนาม")
 SUMMARY_ITEMS = "รายประเด็น: ศึกษานิเทศก์ให้ต่ำกว่า {lower} ประเด็น, สูงกว่า {higher}, ตรงกัน {agree}"
 SUMMARY_NO_ITEMS = "ยังไม่ได้ให้ระดับรายประเด็น"
 SUMMARY_COMPONENTS = "รายองค์ประกอบ: ต่ำกว่า {lower}, สูงกว่า {higher}, ใกล้เคียงกัน {agree}"
