@@ -12,6 +12,7 @@ changes, finalises or reopens it (issue 10).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,9 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.comparison import Comparison, compare
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.scoring import level_label
+from qualityschool_desktop import clock
 from qualityschool_desktop.visit_basis import basis_of
+from qualityschool_desktop.visit_dates import future_question
 from qualityschool_desktop.visit_blanks import empty_components
 from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visit_records import Finding, Visit, VisitAttachment
@@ -402,6 +405,11 @@ class VisitView(QWidget):
         if self._filling:
             return
         field = next(iter(changes))
+        day = changes.get("visited_on")
+        question = future_question(day, clock.today()) if isinstance(day, date) else None
+        if question and not ask_yes_no(self, text.FUTURE_TITLE, question, text.FUTURE_YES, text.FUTURE_NO):
+            self._show_stored_visit()  # C7: a year typed wrong is put back, not kept
+            return
         typed, timed = field in TYPED_DETAILS, field in ("start_time", "end_time")
         edit = self.details.start_edit if field == "start_time" else self.details.end_edit
 
