@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFocusEvent, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -257,14 +257,21 @@ class FollowUpsPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self.setTabOrder(self.school_filter, self.supervisor_filter)
-        self.setTabOrder(self.supervisor_filter, self.show_closed)
-        self.setTabOrder(self.show_closed, self.tree)
-        self.setTabOrder(self.tree, self.comments.list)
-        # Whoever focuses the page (the window on showing it) lands in the list.
-        self.setFocusProxy(self.tree)
+        # Tab as the page reads (TEST34C C10): chips, filters, the list, the buttons above it on the
+        # screen, then the comments under it.
+        order = [*self.chips.values(), self.short_fit.toggle, self.school_filter, self.supervisor_filter,
+                 self.show_closed, self.tree, self.done_button, self.drop_button, self.reopen_button,
+                 self.open_school_button, self.open_visit_button, self.undo_button, self.comments.list]
+        for first, then in zip(order, order[1:]):
+            self.setTabOrder(first, then)
         self._update_buttons()
         self.undo_button.hide()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        """Whoever focuses the page (the window on showing it) lands in the list. Not a focus proxy:
+        Tab coming into the page then jumped over the chips and filters to the list (C10)."""
+        super().focusInEvent(event)
+        self.tree.setFocus(event.reason())
 
     def _button(self, label: str, tip: str, slot: Any) -> QPushButton:
         button = QPushButton(label)
