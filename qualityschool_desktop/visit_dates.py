@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from . import validation
 from .errors import ValidationError
 from .thai import format_date, thai_digits
 
@@ -29,8 +30,9 @@ def _day(day: date) -> str:
 
 def check_due(due: date | None, visited_on: date) -> None:
     """Refuse (Thai, naming both days) a follow-up due before the day of the visit that agreed it;
-    no due date, or the visit's own day, is fine."""
-    if due is not None and due < visited_on:
+    no due date, or the visit's own day, is fine; a day out of the shared range is left to that
+    rule (:mod:`.validation`), which names the field."""
+    if due is not None and validation.MIN_YEAR_BE <= due.year + 543 <= validation.MAX_YEAR_BE and due < visited_on:
         raise ValidationError(DUE_BEFORE_VISIT.format(due=_day(due), visit=_day(visited_on)))
 
 
