@@ -25,6 +25,7 @@ from .ids import new_id
 from .errors import NotFoundError, ValidationError
 from .schools import Schools
 from .text import clean_text
+from .visit_dates import check_due
 from .visit_owners import require_made_here
 from .visit_records import visit_order
 
@@ -127,12 +128,13 @@ class FollowUps:
         value beyond its rule (nothing is written then),
         :class:`~qualityschool_desktop.errors.OwnershipError` for a visit another installation made
         and :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
-        row = self._db.execute("SELECT school_id, status FROM visits WHERE id = ?", [visit_id]).fetchone()
+        row = self._db.execute("SELECT school_id, status, visited_on FROM visits WHERE id = ?", [visit_id]).fetchone()
         if row is None:
             raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
         self._require_maker(visit_id)
         if row[1] == "final":
             raise ValidationError("บันทึกการนิเทศนี้ยืนยันแล้ว เพิ่มข้อตกลงไม่ได้ หากต้องการแก้ไขให้เปิดแก้ไขอีกครั้งก่อน")
+        check_due(due_on, date.fromisoformat(row[2]))  # not due before the visit that agrees it (C13)
         now = now_iso()
         follow_up_id = new_id()
         with self._db.write():
@@ -173,6 +175,10 @@ class FollowUps:
         values: dict[str, Any] = {}
         for key, value in changes.items():
             if key == "due_on":
+                if isinstance(value, date):
+                    visited_on = self._db.execute("SELECT visited_on FROM visits WHERE id = ?",
+                                                  [current.visit_id]).fetchone()[0]
+                    check_due(value, date.fromisoformat(visited_on))  # C13
                 values[key] = value.isoformat() if isinstance(value, date) else ""
             elif key == "scope_code":
                 values[key] = str(value)

@@ -47,3 +47,16 @@ def why_not_final(people: Iterable[Person]) -> str:
     """Why a visit with these (not removed) ``people`` cannot be confirmed, in Thai; ``""`` when it
     can. The one rule: at least one visitor (ผู้นิเทศ) named."""
     return "" if named_visitors(people) else NO_VISITOR
+
+
+# SQL condition on a visit aliased ``v``: it holds something (TEST34C C12). A draft made by one click
+# on "บันทึกการนิเทศครั้งใหม่" and left holds nothing and is no visit made: counted only once it is
+# confirmed or has a purpose or note, a person named, a level or text written, a file or a follow-up.
+HOLDS_SOMETHING = (
+    "(v.status = 'final' OR trim(v.purpose) <> '' OR trim(v.notes) <> ''"
+    " OR EXISTS (SELECT 1 FROM visit_people p WHERE p.visit_id = v.id AND p.deleted = 0 AND trim(p.name) <> '')"
+    " OR EXISTS (SELECT 1 FROM visit_findings f WHERE f.visit_id = v.id AND (f.level IS NOT NULL"
+    " OR trim(f.observed || f.evidence || f.strengths || f.to_develop || f.recommendations) <> ''))"
+    " OR EXISTS (SELECT 1 FROM visit_attachments a WHERE a.visit_id = v.id AND a.deleted = 0)"
+    " OR EXISTS (SELECT 1 FROM follow_ups u WHERE u.visit_id = v.id AND u.deleted = 0))"
+)

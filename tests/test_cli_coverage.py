@@ -24,7 +24,8 @@ def filled(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             for item in ws.frameworks.latest().items:
                 ws.answers.set_level(assessment.id, item.code, level)
         red = ws.schools.by_code("6301000001").id
-        ws.visits.start(red, visited_on=date(2026, 10, 31))  # term 1's last day: not term 2's
+        visit = ws.visits.start(red, visited_on=date(2026, 10, 31))
+        ws.visits.set_level(visit.id, "1", 2)  # term 1's last day: not term 2's; it holds a level (C12)
     return db_path
 
 

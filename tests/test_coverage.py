@@ -29,6 +29,12 @@ def school_at_level(workspace: Workspace, code: str, name: str, level: int, asse
     return school.id
 
 
+def made_visit(workspace: Workspace, school_id: str, *, visited_on: date) -> None:
+    """A visit that holds something (a supervisor named): an empty draft is no visit made (C12)."""
+    visit = workspace.visits.start(school_id, visited_on=visited_on)
+    workspace.visits.add_person(visit.id, "visitor", "นางกานดา รักเรียน")
+
+
 def test_the_seeds_values_are_the_defaults_and_each_rule_names_its_seed() -> None:
     assert RULES.visits_per_term == 2 and "seed 004" in RULES.sources["visits"]
     assert RULES.reassessments == {"yellow": 3, "green": 2} and "seed 001" in RULES.sources["reassessments"]
@@ -53,13 +59,13 @@ def test_terms_of_the_school_year_not_the_fiscal_year() -> None:
 
 def test_a_visit_on_the_last_day_of_term_one_does_not_count_for_term_two(memory_workspace: Workspace) -> None:
     school_id = school_at_level(memory_workspace, "6301000001", "โรงเรียนบ้านเหลือง", 3)
-    memory_workspace.visits.start(school_id, visited_on=date(2026, 10, 31))
+    made_visit(memory_workspace, school_id, visited_on=date(2026, 10, 31))
     first = {c.school_id: c for c in coverage(memory_workspace, RULES, RULES.term(2569, 1), date(2026, 10, 31))}
     second = {c.school_id: c for c in coverage(memory_workspace, RULES, RULES.term(2569, 2), date(2026, 11, 1))}
     assert first[school_id].visits_done == 1
     assert second[school_id].visits_done == 0
     assert second[school_id].visits_due == 2 and second[school_id].last_visit == "2026-10-31"
-    memory_workspace.visits.start(school_id, visited_on=date(2026, 11, 1))  # the first day of term 2 counts
+    made_visit(memory_workspace, school_id, visited_on=date(2026, 11, 1))  # the first day of term 2 counts
     second = {c.school_id: c for c in coverage(memory_workspace, RULES, RULES.term(2569, 2), date(2026, 11, 1))}
     assert second[school_id].visits_done == 1
 
@@ -80,7 +86,7 @@ def test_remaining_on_top_done_at_the_bottom(memory_workspace: Workspace) -> Non
     purple = school_at_level(ws, "6301000003", "โรงเรียนม่วง", 5)
     ws.assessments.submit(ws.assessments.for_school(yellow)[0].id)  # a draft is no re-assessment (F11)
     for day in (date(2026, 11, 10), date(2027, 1, 20)):
-        ws.visits.start(yellow, visited_on=day)
+        made_visit(ws, yellow, visited_on=day)
     listed = coverage(ws, RULES, RULES.term(2569, 2), date(2027, 2, 1))
     by_id = {c.school_id: c for c in listed}
     assert [c.school_id for c in listed] == [red, yellow, purple]
@@ -98,7 +104,7 @@ def test_remaining_on_top_done_at_the_bottom(memory_workspace: Workspace) -> Non
 def test_overdue_when_untouched_for_longer_than_the_rule_says(memory_workspace: Workspace) -> None:
     ws = memory_workspace
     red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)  # no re-assessments due (seed 001 names yellow, green)
-    ws.visits.start(red, visited_on=date(2026, 11, 2))
+    made_visit(ws, red, visited_on=date(2026, 11, 2))
     term = RULES.term(2569, 2)
     assert RULES.max_days_untouched == 60
     on_time = coverage(ws, RULES, term, date(2027, 1, 1))[0]  # 60 days since the visit
@@ -112,10 +118,10 @@ def test_untouched_days_are_counted_from_the_last_touch_in_term_time_only(memory
     supervisor cannot be late for days the schools were closed."""
     ws = memory_workspace
     red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
-    ws.visits.start(red, visited_on=date(2026, 9, 15))  # term 1/2569; term 2 follows without a break
+    made_visit(ws, red, visited_on=date(2026, 9, 15))  # term 1/2569; term 2 follows without a break
     [item] = coverage(ws, RULES, RULES.term(2569, 2), date(2026, 12, 1))  # day 31 of term 2, 77 days untouched
     assert item.status == "overdue" and item.reason.startswith("ไม่ได้นิเทศหรือติดต่อมาเกิน 60 วัน")
-    ws.visits.start(red, visited_on=date(2027, 3, 20))  # term 2/2569, 11 term days before the break
+    made_visit(ws, red, visited_on=date(2027, 3, 20))  # term 2/2569, 11 term days before the break
     first = RULES.term(2570, 1)
     [item] = coverage(ws, RULES, first, date(2027, 6, 15))  # 87 days, of which 42 in term
     assert (item.status, item.overdue) == ("due", 0)
@@ -170,7 +176,7 @@ def test_a_line_call_counts_as_follow_up_not_as_a_visit_and_the_page_says_so(
     ws = memory_workspace
     monkeypatch.setattr("qualityschool_desktop.coverage.contacts.today", lambda: date(2027, 2, 1))
     red = school_at_level(ws, "6301000001", "โรงเรียนแดง", 1)
-    ws.visits.start(red, visited_on=date(2026, 11, 2))
+    made_visit(ws, red, visited_on=date(2026, 11, 2))
     ws.contacts.add(red, date(2026, 12, 20), "line", "ติดตามแผนนิเทศภายใน")
     term = RULES.term(2569, 2)
     assert set(RULES.contact_channels_followed) == {"phone", "line", "email", "other"}
@@ -216,7 +222,7 @@ def test_a_past_term_shows_the_band_and_dates_of_that_term(memory_workspace: Wor
         ws.answers.set_level(later.id, item.code, 1)
     ws.answers.flush_pending()
     ws.assessments.submit(later.id)
-    ws.visits.start(school_id, visited_on=date(2026, 11, 25))
+    made_visit(ws, school_id, visited_on=date(2026, 11, 25))
     [past] = coverage(ws, RULES, RULES.term(2568, 2), date(2026, 12, 1))
     assert (past.band, past.visits_due, past.status) == ("purple", 0, "none")
     assert (past.last_visit, past.last_assessment) == ("", "2025-11-10")
@@ -280,3 +286,27 @@ def test_a_file_that_is_not_json_is_refused_in_thai(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="บรรทัด 1") as raised:
         load_rules(path)
     assert "Expecting" not in str(raised.value)
+
+
+def test_an_empty_draft_made_by_one_click_is_no_visit_done(memory_workspace: Workspace) -> None:
+    """TEST34C C12: "บันทึกการนิเทศครั้งใหม่" then ‹ ย้อนกลับ left an empty draft that coverage counted."""
+    ws = memory_workspace
+    school_id = school_at_level(ws, "6301000001", "โรงเรียนบ้านเหลือง", 3)
+    term, day = RULES.term(2569, 2), date(2026, 12, 3)
+
+    def done() -> int:
+        return {c.school_id: c for c in coverage(ws, RULES, term, day)}[school_id].visits_done
+
+    empty = ws.visits.start(school_id, visited_on=day)
+    assert done() == 0
+    person = ws.visits.add_person(empty.id, "visitor")  # a blank row is still nothing
+    assert done() == 0
+    ws.visits.update_person(person.id, name="นางกานดา รักเรียน")
+    assert done() == 1
+    other = ws.visits.start(school_id, visited_on=day)
+    ws.visits.set_level(other.id, "1", 3)
+    assert done() == 2
+    signed = ws.visits.start(school_id, visited_on=day)
+    ws.visits.add_person(signed.id, "visitor", "นายวิชัย ใจดี")  # confirming needs a visitor (C4)
+    ws.visits.finalise(signed.id)  # confirmed: signed
+    assert done() == 3

@@ -255,9 +255,15 @@ def _cases() -> list[Case]:
         ctx.visit, "จัดทำแผน", scope_code=value).id)
     lengths("follow_ups", "scope_code", lambda ctx, item, value: ctx.ws.follow_ups.update(
         item, scope_code=value).id, Context.new_follow_up)
-    dates("follow_ups", "due_on", lambda ctx, _, value: ctx.ws.follow_ups.add(ctx.visit, "จัดทำแผน", due_on=value).id)
-    dates("follow_ups", "due_on", lambda ctx, item, value: ctx.ws.follow_ups.update(item, due_on=value).id,
-          Context.new_follow_up)
+    # The range of due dates on a visit dated on the first day allowed: a follow-up is never due
+    # before the visit that agreed it (TEST34C C13, a rule of the laptop's only).
+    def earliest(ctx: Context) -> None:
+        ctx.ws.visits.update(ctx.visit, visited_on=date(validation.MIN_YEAR_BE - 543, 1, 1))
+
+    dates("follow_ups", "due_on", lambda ctx, _, value: (earliest(ctx), ctx.ws.follow_ups.add(
+        ctx.visit, "จัดทำแผน", due_on=value))[1].id)
+    dates("follow_ups", "due_on", lambda ctx, item, value: (earliest(ctx), ctx.ws.follow_ups.update(
+        item, due_on=value))[1].id, Context.new_follow_up)
     dates("follow_ups", "closed_on", lambda ctx, item, value: ctx.ws.follow_ups.set_status(item, "done", on=value).id,
           Context.new_follow_up)
     for status, accepted in (("dropped", True), ("cancelled", False)):

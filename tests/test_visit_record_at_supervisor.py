@@ -83,3 +83,33 @@ def test_a_visit_is_changed_only_on_the_laptop_that_made_it(laptops: Laptops) ->
     with supervisor.open() as workspace:  # the maker reopens and corrects it
         workspace.visits.reopen(visit_id, "แก้ผลการนิเทศ")
         assert workspace.visits.set_text(visit_id, code, "observed", "แก้แล้ว").observed == "แก้แล้ว"
+
+
+def test_a_confirmed_record_keeps_the_school_levels_it_was_signed_against_after_the_school_resubmits(
+        laptops: Laptops, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TEST34C C11: the school reopened, raised its levels and resubmitted; the supervisor's
+    confirmed record then printed the school's new mean instead of the signed one."""
+    from qualityschool_desktop import clock
+    from datetime import timedelta
+
+    school, supervisor = laptops("school"), laptops("supervisor")
+    with school.open() as workspace:
+        ids = start_school(workspace, levels=5)  # component 1's first five items at level 3
+        workspace.assessments.submit(ids["assessment"])
+    supervisor.import_(school.export("a.qsx"))
+    with supervisor.open() as workspace:
+        visit_id = start_visit(workspace, ids["school"])
+    before = _record_text(supervisor, visit_id)
+    assert "3.00" in before
+    monkeypatch.setattr(clock, "_offset", timedelta(days=2))  # two days later at the school
+    with school.open() as workspace:
+        workspace.assessments.reopen(ids["assessment"])
+        for item in workspace.frameworks.latest().items[:5]:
+            workspace.answers.set_level(ids["assessment"], item.code, 5)
+        workspace.answers.flush_pending()
+        workspace.assessments.submit(ids["assessment"])
+    supervisor.import_(school.export("b.qsx"))
+    after = _record_text(supervisor, visit_id)
+    assert "โรงเรียนแก้ผลการประเมินตนเองหลังวันนิเทศ: ผลล่าสุด องค์ประกอบที่ 1 5.00" in after
+    first_row = after.split("ผลต่าง", 1)[1]
+    assert "3.00" in first_row.split("2. ", 1)[0] and "5.00" not in first_row.split("2. ", 1)[0]

@@ -35,7 +35,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
         ws.answers.flush_pending()
         ws.assessments.submit(assessment.id)  # a draft is no re-assessment done (F11)
     yellow = ws.schools.by_code("6301000003").id
-    ws.visits.start(yellow, visited_on=date(2026, 12, 3))
+    ws.visits.add_person(ws.visits.start(yellow, visited_on=date(2026, 12, 3)).id, "visitor", "นางกานดา รักเรียน")  # C12
     yield ws
     ws.close()
 

@@ -42,7 +42,7 @@ def agreed(memory_workspace: Workspace, school):  # type: ignore[no-untyped-def]
                             scope_code="1").id,
         "later_plc": add(second.id, "จัดประชุม PLC ทุกสัปดาห์", due_on=TODAY + timedelta(days=30)).id,
         "undated": add(second.id, "ประชุมผู้ปกครอง").id,
-        "closed": add(first.id, "ติดตั้งอินเทอร์เน็ต", due_on=TODAY - timedelta(days=40)).id,
+        "closed": add(first.id, "ติดตั้งอินเทอร์เน็ต", due_on=TODAY - timedelta(days=38)).id,  # not before its visit (C13)
     }
     ws.follow_ups.set_status(ids["closed"], "done", on=date(2026, 2, 1))
     return {"school": school, "other": other, "first": first, "second": second, "ids": ids}

@@ -77,3 +77,34 @@ def test_in_a_short_window_the_link_comes_after_the_list_as_it_shows(qtbot: Any,
     assert QApplication.focusWidget() is page.due_visits
     with qtbot.waitSignal(page.due_visits.open_list, timeout=2000):  # Enter follows the link
         qtbot.keyClick(page.due_visits, Qt.Key.Key_Return)
+
+
+# TEST34C C10 (visit34b): the school and supervisor filters and "แสดงรายการที่ปิดแล้ว" too.
+from ui.follow_ups.page import FollowUpsPage  # noqa: E402
+
+from .keyboard import show_active  # noqa: E402
+from .test_follow_ups_page import TODAY  # noqa: E402
+
+
+def _tab_round(qtbot, page: FollowUpsPage, steps: int = 30) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    page.tree.setFocus()
+    seen: list[QWidget] = []
+    for _ in range(steps):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if widget is not None:
+            seen.append(widget)
+    return seen
+
+
+def test_tab_reaches_every_filter_and_the_buttons_before_the_comments(qtbot, memory_workspace, agreed) -> None:  # type: ignore[no-untyped-def]
+    page = FollowUpsPage(memory_workspace, today=TODAY)
+    page.resize(1366, 768)
+    show_active(qtbot, page)
+    page.refresh()
+    seen = _tab_round(qtbot, page)
+    chips = [chip for chip in page.chips.values() if chip.isVisible()]  # "ปิดแล้ว" shows with the closed ones
+    assert len(chips) == 4
+    for widget in (*chips, page.school_filter, page.supervisor_filter, page.show_closed):
+        assert widget in seen, widget.accessibleName() or widget.objectName() or type(widget).__name__
+    assert page.done_button in seen  # the order itself: test_tab_reaches_the_chips_and_the_link_in_reading_order

@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.comparison import VERDICTS, Comparison, Gap
-from ui.common.digits import shown
+from qualityschool_desktop.comparison import VERDICTS, Comparison, Gap, compare
+from qualityschool_desktop.framework import Framework
+from qualityschool_desktop.visit_basis import Basis, day_of
+from qualityschool_desktop.visit_records import Finding
+from ui.common.digits import day, score, shown
 
 from . import strings as text
 from .panels import ID_ROLE, level_text
@@ -71,6 +74,10 @@ class ComparisonPanel(QWidget):
         heading.setWordWrap(True)
         self.round_label = QLabel(self)
         self.round_label.setObjectName("fieldHint")
+        self.basis_label = QLabel(self)  # which of the school's results are compared (C11)
+        self.basis_label.setObjectName("fieldHint")
+        self.basis_label.setWordWrap(True)
+        self.basis_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QLabel(self)
         self.summary.setObjectName("comparisonSummary")
         self.summary.setWordWrap(True)
@@ -106,14 +113,17 @@ class ComparisonPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(heading)
         layout.addLayout(top)
+        layout.addWidget(self.basis_label)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         self.rows: dict[str, QTreeWidgetItem] = {}
 
-    def fill(self, comparison: Comparison, round_title: str | None) -> None:
+    def fill(self, comparison: Comparison, round_title: str | None, basis: str = "") -> None:
         self.round_label.setText(
             text.COMPARISON_ROUND.format(round=round_title) if round_title else text.COMPARISON_NO_ROUND
         )
+        self.basis_label.setText(basis if round_title else "")
+        self.basis_label.setVisible(bool(basis and round_title))
         self.summary.setText(summary_text(comparison))
         expanded = {code for code, row in self.rows.items() if row.isExpanded()}
         self.tree.clear()
@@ -183,6 +193,22 @@ class ComparisonPanel(QWidget):
             item = self.tree.topLevelItem(index)
             if item is not None:
                 item.setExpanded(shown)
+
+
+def basis_text(basis: Basis, framework: Framework, findings: dict[str, Finding], shown_now: Comparison) -> str:
+    """Which of the school's results the comparison uses, and (a confirmed visit whose school
+    changed its levels since) one line with the latest component scores."""
+    when = day(day_of(basis.as_of), short=True)
+    lines = [(text.BASIS_SIGNED if basis.as_of else text.BASIS_CURRENT).format(date=when)]
+    if basis.changed_since and basis.rebuilt:
+        latest = compare(framework, basis.current, findings)
+        scores = [text.BASIS_CHANGED_SCORE.format(code=shown(now.code), score=score(now.school))
+                  for then, now in zip(shown_now.components, latest.components) if then.school != now.school]
+        if scores:
+            lines.append(text.BASIS_CHANGED.format(scores=", ".join(scores)))
+    elif basis.changed_since and basis.last_change:
+        lines.append(text.BASIS_UNKNOWN.format(date=day(day_of(basis.last_change), short=True)))
+    return "\n".join(lines)
 
 
 def summary_text(comparison: Comparison) -> str:

@@ -58,6 +58,10 @@ FINALISE_TIP = "ยืนยันเมื่อทั้งสองฝ่า�
 FINALISE_TITLE = "ยืนยันบันทึกการนิเทศ"
 # TEST34C C4: the question names who confirms: on a shared laptop only the names typed say whose visit it is.
 FINALISE_WHO = "ผู้ยืนยัน (คณะนิเทศ):\n{names}\n\n"
+# A visit day well after today (TEST34C C7: 2570 typed for 2569); the question is the core's.
+FUTURE_TITLE = "วันที่นิเทศอยู่ในอนาคต"
+FUTURE_YES = "ใช่ ใช้วันที่นี้"
+FUTURE_NO = "ไม่ใช่ กลับไปแก้"
 FINALISE_QUESTION = (
     "{who}ยืนยันว่าคณะนิเทศและโรงเรียนลงนามในบันทึกนี้แล้วหรือไม่?\n"
     "เมื่อยืนยันแล้วบันทึกจะแก้ไขไม่ได้ จนกว่าจะเปิดแก้ไขอีกครั้งโดยระบุเหตุผล"
@@ -159,6 +163,13 @@ COMPARISON_HEADING = "ผลการประเมินตนเองขอ�
 COMPARISON_HEADERS = ("องค์ประกอบ / ประเด็น", "โรงเรียน", "ศึกษานิเทศก์", "ผลต่าง", "ความเห็น")
 COMPARISON_NO_ROUND = "การนิเทศครั้งนี้ไม่อ้างอิงรอบการประเมิน จึงไม่มีผลการประเมินตนเองให้เทียบ"
 COMPARISON_ROUND = "เทียบกับการประเมินตนเอง {round}"
+# Which of the school's results are compared (TEST34C C11): a confirmed visit keeps those it was signed against.
+BASIS_SIGNED = "ผลการประเมินตนเองของโรงเรียน ณ วันที่ {date} (วันยืนยันบันทึก)"
+BASIS_CURRENT = "ผลการประเมินตนเองของโรงเรียน ณ วันที่ {date} (ผลล่าสุด)"
+BASIS_CHANGED = "โรงเรียนแก้ผลการประเมินตนเองหลังวันนิเทศ: ผลล่าสุด {scores}"
+BASIS_CHANGED_SCORE = "องค์ประกอบที่ {code} {score}"
+BASIS_UNKNOWN = ("โรงเรียนแก้ผลการประเมินตนเองหลังวันยืนยันบันทึก (ล่าสุด {date}) แต่ประวัติการแก้ไขไม่ครบ"
+                 " จึงแสดงผลล่าสุดแทนผลที่ลงนาม")
 SUMMARY_ITEMS = "รายประเด็น: ศึกษานิเทศก์ให้ต่ำกว่า {lower} ประเด็น, สูงกว่า {higher}, ตรงกัน {agree}"
 SUMMARY_NO_ITEMS = "ยังไม่ได้ให้ระดับรายประเด็น"
 SUMMARY_COMPONENTS = "รายองค์ประกอบ: ต่ำกว่า {lower}, สูงกว่า {higher}, ใกล้เคียงกัน {agree}"

@@ -12,6 +12,7 @@ changes, finalises or reopens it (issue 10).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,9 @@ from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.comparison import Comparison, compare
 from qualityschool_desktop.errors import ValidationError
 from qualityschool_desktop.scoring import level_label
+from qualityschool_desktop import clock
+from qualityschool_desktop.visit_basis import basis_of
+from qualityschool_desktop.visit_dates import future_question
 from qualityschool_desktop.visit_blanks import empty_components, named_visitors
 from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visit_records import Finding, Visit, VisitAttachment
@@ -44,7 +48,7 @@ from ui.common.flow import header_layout
 from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
-from .comparison import ComparisonPanel, school_levels
+from .comparison import ComparisonPanel, basis_text, school_levels
 from .follow_up_comments import FollowUpComments, made_elsewhere_notice
 from .follow_ups import VisitFollowUps
 from .header import GeneralPanel, VisitDetailsBar
@@ -306,9 +310,9 @@ class VisitView(QWidget):
 
     # -- filling -----------------------------------------------------------------------------
     def _school_answers(self) -> dict[str, Answer]:
-        if self._visit.assessment_id is None:
-            return {}
-        return self._workspace.answers.for_assessment(self._visit.assessment_id)
+        """The school's answers compared: a confirmed visit's as they stood when confirmed (C11)."""
+        self._basis = basis_of(self._workspace, self._visit)
+        return dict(self._basis.answers)
 
     def _fill_header(self) -> None:
         self.details.fill(self._visit, self._rounds())
@@ -345,7 +349,8 @@ class VisitView(QWidget):
 
     def _refresh_comparison(self) -> None:
         self._comparison = compare(self._framework, self._answers, self._findings)
-        self.comparison.fill(self._comparison, self.details.round_title())
+        self.comparison.fill(self._comparison, self.details.round_title(),
+                             basis_text(self._basis, self._framework, self._findings, self._comparison))
         for position, key in enumerate(self.sections):
             if key.startswith("c") and key[1:] in self.finding_panels:
                 found = self._findings.get(key[1:])
@@ -400,6 +405,11 @@ class VisitView(QWidget):
         if self._filling:
             return
         field = next(iter(changes))
+        day = changes.get("visited_on")
+        question = future_question(day, clock.today()) if isinstance(day, date) else None
+        if question and not ask_yes_no(self, text.FUTURE_TITLE, question, text.FUTURE_YES, text.FUTURE_NO):
+            self._show_stored_visit()  # C7: a year typed wrong is put back, not kept
+            return
         typed, timed = field in TYPED_DETAILS, field in ("start_time", "end_time")
         edit = self.details.start_edit if field == "start_time" else self.details.end_edit
 
@@ -556,6 +566,9 @@ class VisitView(QWidget):
 
     def _status_saved(self, updated: Visit) -> None:
         self._visit = updated
+        self._answers = self._school_answers()  # confirmed: the results signed; a draft: the current ones
+        self._refresh_comparison()
+        self._refresh_school_reference()
         self._apply_status()
 
     def _apply_status(self) -> None:

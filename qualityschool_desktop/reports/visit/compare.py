@@ -14,7 +14,8 @@ from reportlab.platypus.flowables import Flowable
 from ...comparison import Gap
 from ...scoring import level_label
 from ...thai import DigitText
-from ...typeset import ThaiParagraph, thai_table
+from ...typeset import ThaiParagraph, thai_date, thai_table
+from ...visit_basis import day_of
 from ..blocks import NO_SCORE, RULE, TEXT_WIDTH, keep_with_table, official_number_text, tint
 from .data import VisitData
 
@@ -28,6 +29,12 @@ GLANCE_BIGGEST = "ต่างกันมากที่สุด:"
 GLANCE_SAME = "ผลการนิเทศสอดคล้องกับผลการประเมินตนเองในทุกองค์ประกอบและประเด็นที่ให้ระดับ"
 GLANCE_NOT_RATED = "ศึกษานิเทศก์ไม่ได้ให้ระดับในการนิเทศครั้งนี้ จึงไม่มีผลการนิเทศให้เทียบกับผลการประเมินตนเอง"
 GLANCE_NO_ROUND = "การนิเทศครั้งนี้ไม่ได้อ้างอิงผลการประเมินตนเอง จึงแสดงเฉพาะผลการนิเทศ"
+BASIS_SIGNED = "เทียบกับผลการประเมินตนเองของโรงเรียน ณ วันที่ {date} (วันยืนยันบันทึก)"
+BASIS_CURRENT = "เทียบกับผลการประเมินตนเองของโรงเรียน ณ วันที่ {date} (ผลล่าสุด)"
+BASIS_CHANGED = "โรงเรียนแก้ผลการประเมินตนเองหลังวันนิเทศ: ผลล่าสุด {scores}"
+BASIS_CHANGED_SCORE = "องค์ประกอบที่ {code} {score}"
+BASIS_UNKNOWN = ("โรงเรียนแก้ผลการประเมินตนเองหลังวันที่ยืนยันบันทึกนี้ (ล่าสุด {date}) แต่ประวัติการแก้ไขไม่ครบ"
+                 " จึงแสดงผลล่าสุดแทนผลที่ลงนาม")
 BIGGEST_COMPONENT = "องค์ประกอบที่ {code} {title}: {gap}"
 BIGGEST_ITEM = "ประเด็น {code} {title}: {gap}"
 COMPARE_HEADER = ("องค์ประกอบ", "ผลการประเมินตนเอง", "ผลการนิเทศ", "ผลต่าง")
@@ -131,6 +138,7 @@ def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flow
     """The one-glance summary: how many items agree, and where the two views differ most."""
     comparison = data.comparison
     lines: list[Flowable] = [ThaiParagraph(GLANCE_HEADING, s["label"])]
+    lines += [ThaiParagraph(line, s["glance"]) for line in basis_lines(data, t)]
     if data.assessment is None:
         lines.append(ThaiParagraph(GLANCE_NO_ROUND, s["glance"]))
     else:
@@ -170,6 +178,24 @@ def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flow
             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ]),
     )
+
+
+def basis_lines(data: VisitData, t: DigitText) -> list[str]:
+    """Which of the school's results the record compares (TEST34C C11), and, for a confirmed visit
+    whose school changed its levels since, one line with the latest component scores."""
+    if data.assessment is None:
+        return []
+    day = thai_date(day_of(data.compared_as_of), t.style, short=True)
+    lines = [t(BASIS_SIGNED if data.compared_as_of else BASIS_CURRENT, date=day)]
+    if data.latest is not None:
+        scores = [
+            BASIS_CHANGED_SCORE.format(code=t(now.code), score=t.score(now.school) if now.school is not None else NO_SCORE)
+            for then, now in zip(data.comparison.components, data.latest.components) if then.school != now.school
+        ]
+        lines.append(t(BASIS_CHANGED, scores=", ".join(scores)) if scores else "")
+    if data.changed_unknown is not None:
+        lines.append(BASIS_UNKNOWN.format(date=thai_date(day_of(data.changed_unknown), t.style, short=True)))
+    return [line for line in lines if line]
 
 
 def comparison_part(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:

@@ -14,6 +14,7 @@ from ...comparison import Comparison, Gap, compare
 from ...follow_ups import FollowUp
 from ...framework import Component, Framework, Item
 from ...schools import School
+from ...visit_basis import basis_of
 from ...visit_records import Finding, Person, Visit
 from ...workspace import Workspace
 
@@ -70,6 +71,12 @@ class VisitData:
     previous_visits: int  # how many visits to the school came before this one
     # Follow-up id → the comments on it (the school's answers), in the order recorded; only those with any.
     follow_up_comments: dict[str, tuple[Comment, ...]] = field(default_factory=dict)
+    # The school's results compared: as they stood at this UTC stamp (a confirmed visit; None: now).
+    compared_as_of: str | None = None
+    # A confirmed visit whose school changed its levels since: the comparison with its latest results.
+    latest: Comparison | None = None
+    # A confirmed visit whose round changed after it, its history too short to rebuild: when (UTC stamp).
+    changed_unknown: str | None = None
 
     @property
     def director(self) -> Person | None:
@@ -90,7 +97,7 @@ class VisitData:
 
 def gather(workspace: Workspace, visit_id: str) -> VisitData:
     """Read the visit ``visit_id``, its school, the reviewed round's answers (none when it reviews
-    no round), the findings and their files, the follow-ups carried from earlier visits and
+    no round; a confirmed visit's as they stood when it was confirmed, :mod:`...visit_basis`), the findings and their files, the follow-ups carried from earlier visits and
     agreed on this one with the comments on them, and how many visits to the school came before it.
 
     Raises :class:`~qualityschool_desktop.errors.NotFoundError` for an unknown visit."""
@@ -99,9 +106,10 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
     school = workspace.schools.get(visit.school_id)
     framework = visits.framework_of(visit)
     assessment = workspace.assessments.get(visit.assessment_id) if visit.assessment_id else None
-    answers = workspace.answers.for_assessment(visit.assessment_id) if visit.assessment_id else {}
+    basis = basis_of(workspace, visit)  # a confirmed visit: the results it was signed against (C11)
     findings = visits.findings(visit_id)
-    comparison = compare(framework, answers, findings)
+    comparison = compare(framework, basis.answers, findings)
+    latest = compare(framework, basis.current, findings) if basis.changed_since else None
     files: dict[str, list[str]] = {}
     for attachment in visits.attachments(visit_id):
         files.setdefault(attachment.scope_code, []).append(attachment.file_name)
@@ -135,4 +143,7 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
         general_attachments=tuple(files.get("", ())),
         previous_visits=len(earlier),
         follow_up_comments=comments,
+        compared_as_of=basis.as_of,
+        latest=latest,
+        changed_unknown=None if basis.rebuilt else basis.last_change,
     )
