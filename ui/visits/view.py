@@ -49,6 +49,7 @@ from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .comparison import ComparisonPanel, basis_text, school_levels
+from .confirm_guard import nothing_refused_left
 from .follow_up_comments import FollowUpComments, made_elsewhere_notice
 from .follow_ups import VisitFollowUps
 from .header import GeneralPanel, VisitDetailsBar
@@ -554,7 +555,7 @@ class VisitView(QWidget):
 
     def finalise(self) -> None:
         self.flush()
-        if self._visit.is_final:
+        if self._visit.is_final or not nothing_refused_left(self, self._saver, self._notes, self.go_to_section):
             return
         self._status.close(lambda: self._workspace.visits.finalise(self._visit.id), saved=text.FINALISED,
                            on_saved=self._status_saved, confirm=lambda: self._confirm_finalise())
