@@ -28,6 +28,7 @@ from .text import clean_text
 from .thai import fiscal_year_of, thai_digits
 from .thai_dates import parse_time
 from .visit_blanks import why_not_final
+from .visit_dates import check_moved_visit
 from .visit_owners import require_made_here
 # STATUSES is read as visits.STATUSES (the exchange's comparison) though nothing here uses it.
 from .visit_records import (FINDING_TEXTS, SIDES, STATUSES, VISIT_TYPES, Finding, Person, Visit, VisitAttachment,
@@ -176,7 +177,7 @@ class Visits:
 
         Raises :class:`NotFoundError` for an unknown visit; :class:`ValidationError` for a **final**
         visit (reopen it first), another field, a missing date or one out of range, a time that is
-        not one, an end time before the start time, an unknown type, a text too long or a round of another school (nothing is written
+        not one, an end time before the start time, a date after an open follow-up's due day, an unknown type, a text too long or a round of another school (nothing is written
         then); ``StorageError`` when it cannot be stored."""
         unknown = set(changes) - set(_DETAILS)
         if unknown:
@@ -187,6 +188,9 @@ class Visits:
             if key == "visited_on":
                 if not isinstance(value, date):
                     raise ValidationError("กรุณาระบุวันที่นิเทศ")
+                check_moved_visit(value, [(row[0], row[1]) for row in self._db.execute(
+                    "SELECT action, due_on FROM follow_ups WHERE visit_id = ? AND deleted = 0 AND status = 'open'",
+                    [visit_id]).fetchall()])
                 values[key] = value.isoformat()
             elif key in ("start_time", "end_time"):
                 values[key] = _time(str(value), key)

@@ -51,3 +51,20 @@ def test_the_second_visit_of_the_day_prints_as_the_second(memory_workspace, scho
     _a_moment_later()
     second = ws.visits.start(school.id, visited_on=DAY)
     assert (gather(ws, first.id).previous_visits, gather(ws, second.id).previous_visits) == (0, 1)
+
+
+def test_a_visit_cannot_move_past_the_due_day_of_a_follow_up_it_agreed(memory_workspace, school) -> None:
+    """RETEST34 D6: a follow-up due before its visit was refused, yet moving the visit after the
+    due day was kept without a word (the follow-up then due before its own visit)."""
+    import pytest
+
+    from qualityschool_desktop.errors import ValidationError
+
+    ws = memory_workspace
+    visit = ws.visits.start(school.id, visited_on=date(2026, 11, 1))
+    ws.follow_ups.add(visit.id, "จัดทำแผนพัฒนาการอ่าน", due_on=date(2026, 11, 10))
+    with pytest.raises(ValidationError, match="หลังกำหนดเสร็จ"):
+        ws.visits.update(visit.id, visited_on=date(2026, 11, 20))
+    assert ws.visits.get(visit.id).visited_on == "2026-11-01"
+    ws.visits.update(visit.id, visited_on=date(2026, 11, 10))  # the due day itself is fine
+    assert ws.visits.get(visit.id).visited_on == "2026-11-10"
