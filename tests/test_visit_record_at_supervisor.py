@@ -110,6 +110,6 @@ def test_a_confirmed_record_keeps_the_school_levels_it_was_signed_against_after_
         workspace.assessments.submit(ids["assessment"])
     supervisor.import_(school.export("b.qsx"))
     after = _record_text(supervisor, visit_id)
-    assert "โรงเรียนแก้ผลการประเมินตนเองหลังวันนิเทศ: ผลล่าสุด องค์ประกอบที่ 1 5.00" in after
+    assert "โรงเรียนแก้ผลการประเมินตนเองหลังยืนยันบันทึกนี้: ผลล่าสุด องค์ประกอบที่ 1 5.00" in after
     first_row = after.split("ผลต่าง", 1)[1]
     assert "3.00" in first_row.split("2. ", 1)[0] and "5.00" not in first_row.split("2. ", 1)[0]

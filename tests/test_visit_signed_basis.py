@@ -74,5 +74,5 @@ def test_the_printed_record_says_which_results_it_compares_and_that_they_changed
     write_visit_report(ws, visit_id, target)
     text = re.sub(r"\s+", " ", pdftotext(target, "-raw"))
     assert "ผลการประเมินตนเองของโรงเรียน ณ วันที่" in text
-    assert "โรงเรียนแก้ผลการประเมินตนเองหลังวันนิเทศ: ผลล่าสุด องค์ประกอบที่ ๑ ๕.๐๐" in text
+    assert "โรงเรียนแก้ผลการประเมินตนเองหลังยืนยันบันทึกนี้: ผลล่าสุด องค์ประกอบที่ ๑ ๕.๐๐" in text
     assert "ระบบ สนับสนุนผู้เรียน ๓.๐๐ ดี ๓.๐๐ ดี ตรงกัน" in text  # the signed comparison, not ๕.๐๐

@@ -40,7 +40,7 @@ def test_a_confirmed_visit_shows_the_signed_results_and_says_the_school_changed_
     assert view.comparison.row_texts("1")[1:4] == ["๓.๐๐", "๓.๐๐", "๐.๐๐"]
     basis = view.comparison.basis_label.text()
     assert "ผลการประเมินตนเองของโรงเรียน ณ วันที่" in basis
-    assert "โรงเรียนแก้ผลการประเมินตนเองหลังวันนิเทศ: ผลล่าสุด องค์ประกอบที่ ๑ ๕.๐๐" in basis
+    assert "โรงเรียนแก้ผลการประเมินตนเองหลังยืนยันบันทึกนี้: ผลล่าสุด องค์ประกอบที่ ๑ ๕.๐๐" in basis
     assert view.comparison.basis_label.isVisible()
 
     # Reopened: a draft compares with the school's current results.
@@ -48,4 +48,4 @@ def test_a_confirmed_visit_shows_the_signed_results_and_says_the_school_changed_
     view.reopen()
     qtbot.waitUntil(lambda: not ws.visits.get(visit.id).is_final)
     qtbot.waitUntil(lambda: view.comparison.row_texts("1")[1] == "๕.๐๐")
-    assert "หลังวันนิเทศ" not in view.comparison.basis_label.text()
+    assert "หลังยืนยันบันทึก" not in view.comparison.basis_label.text()

@@ -166,7 +166,7 @@ COMPARISON_ROUND = "เทียบกับการประเมินตน
 # Which of the school's results are compared (TEST34C C11): a confirmed visit keeps those it was signed against.
 BASIS_SIGNED = "ผลการประเมินตนเองของโรงเรียน ณ วันที่ {date} (วันยืนยันบันทึก)"
 BASIS_CURRENT = "ผลการประเมินตนเองของโรงเรียน ณ วันที่ {date} (ผลล่าสุด)"
-BASIS_CHANGED = "โรงเรียนแก้ผลการประเมินตนเองหลังวันนิเทศ: ผลล่าสุด {scores}"
+BASIS_CHANGED = "โรงเรียนแก้ผลการประเมินตนเองหลังยืนยันบันทึกนี้: ผลล่าสุด {scores}"
 BASIS_CHANGED_SCORE = "องค์ประกอบที่ {code} {score}"
 BASIS_UNKNOWN = ("โรงเรียนแก้ผลการประเมินตนเองหลังวันยืนยันบันทึก (ล่าสุด {date}) แต่ประวัติการแก้ไขไม่ครบ"
                  " จึงแสดงผลล่าสุดแทนผลที่ลงนาม")
