@@ -44,3 +44,13 @@ def test_confirming_asks_about_a_refused_due_date_first(qtbot: Any, memory_works
         assert view.field_note("follow_ups") == ""  # let go: what is stored is what is confirmed
         assert confirmed
 
+
+
+def test_a_confirmed_visit_does_not_say_every_edit_is_saved(qtbot: Any, memory_workspace: Workspace, school: Any) -> None:
+    """RETEST34 D4: a confirmed, read-only record still said "ทุกการแก้ไขบันทึกทันที" in its header."""
+    ws = memory_workspace
+    visit = ws.visits.start(school.id, visited_on=date(2026, 2, 3))
+    ws.visits.add_person(visit.id, "visitor", "นางกานดา รักเรียน")
+    ws.visits.finalise(visit.id)
+    view = shown(qtbot, VisitView(ws, visit.id))
+    assert "บันทึกทันที" not in view.save_state()

@@ -581,6 +581,8 @@ class VisitView(QWidget):
         if not editable:
             self._undo = None
             self.undo_button.hide()
+            if self._save_line.text() == text.NOTHING_CHANGED_YET:  # read-only: nothing is saved here (RETEST34 D4)
+                self._save_line.show_message("")
         self._fill_sign()
 
 
