@@ -143,7 +143,7 @@ def print_button(widget: Any) -> QPushButton:
 
 
 def wait_for_dialog(qtbot: Any, printer: ReportPrinter) -> Any:
-    qtbot.waitUntil(lambda: printer.progress_dialog is not None and printer.progress_dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: printer.progress_dialog is not None and printer.progress_dialog.isVisible(), timeout=20000)
     return printer.progress_dialog
 
 
@@ -176,7 +176,7 @@ def test_print_button_builds_on_a_worker_with_progress_then_opens_the_pdf(
     assert not target.exists() and viewer.opened == []
     builder.release.set()
 
-    qtbot.waitUntil(lambda: viewer.opened != [] or printer.message_box is not None, timeout=5000)
+    qtbot.waitUntil(lambda: viewer.opened != [] or printer.message_box is not None, timeout=20000)
     assert printer.message_box is None, printer.message_box.text()
     assert viewer.opened == [QUrl.fromLocalFile(str(target))]
     assert target.read_bytes().startswith(b"%PDF")
@@ -221,7 +221,7 @@ def test_switching_databases_mid_build_stops_it_and_delivers_nothing_to_the_new_
 
     assert window.switch_workspace(other)
     assert builder.stopped.is_set()  # cancelled and waited for before the old file closed
-    qtbot.waitUntil(lambda: printer.progress_dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: printer.progress_dialog is None, timeout=20000)
     # Closed, and by now perhaps deleted too (it is deleteLater()'d when the work is dropped).
     assert not (shiboken6.isValid(progress) and progress.isVisible())
     qtbot.wait(100)
@@ -330,14 +330,14 @@ def test_the_folder_is_remembered_and_the_windows_digit_setting_is_every_prints_
     window.navigate(Location("assessment", assessment_id))
 
     window.print_action.trigger()  # the menu item (Ctrl+P) prints the round shown
-    qtbot.waitUntil(lambda: len(viewer.opened) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(viewer.opened) == 1, timeout=20000)
     assert builder.calls[0]["digits"] == "arabic"
     assert (folder / "รายงาน.pdf").exists()
 
     window.navigate(Location("school", window.workspace.assessments.get(assessment_id).school_id))
     assert window.page("school").tab("rounds").selected_id() == assessment_id
     window.page("school").tab("rounds").print_button.click()  # the school page prints the selected round
-    qtbot.waitUntil(lambda: len(viewer.opened) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(viewer.opened) == 2, timeout=20000)
     start, _filters, selected = dialog.offered[1]
     # Arabic was this print's choice only: the window's setting (Thai) is offered again.
     assert Path(start) == folder / REPORT_NAME and selected == report_action.DIGIT_FILTERS["thai"]
@@ -345,7 +345,7 @@ def test_the_folder_is_remembered_and_the_windows_digit_setting_is_every_prints_
     window.digit_menu.choices["arabic"].trigger()  # มุมมอง › ตัวเลข › เลขอารบิก
     dialog.digits_filter = None  # the user takes what is offered
     window.page("school").tab("rounds").print_button.click()
-    qtbot.waitUntil(lambda: len(viewer.opened) == 3, timeout=5000)
+    qtbot.waitUntil(lambda: len(viewer.opened) == 3, timeout=20000)
     assert dialog.offered[2][2] == report_action.DIGIT_FILTERS["arabic"]
     assert builder.calls[2]["digits"] == "arabic"
     assert replaced == [[folder / "รายงาน.pdf"]] * 2
