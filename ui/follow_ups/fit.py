@@ -17,12 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractScrollArea, QBoxLayout, QCheckBox, QComboBox, QLabel, QPushButton, QTreeWidget, QWidget
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLabel, QPushButton, QTreeWidget, QWidget
 
 from ui.common.columns import keep_rows_in_view
 from ui.common.digits import shown as digits_shown
 from ui.common.due_visits import DueVisitsLabel
 from ui.common.save_lines import SaveStateLine
+from ui.common.scroll_room import follow_viewport
 
 from . import strings as text
 
@@ -77,13 +78,9 @@ class ShortPageFit(QObject):
 
     def _watch_area(self) -> None:
         """The scroll area's viewport: the page's own size follows it only while the page fits."""
-        parent = self._page.parentWidget()
-        while parent is not None and not isinstance(parent, QAbstractScrollArea):
-            parent = parent.parentWidget()
-        viewport = parent.viewport() if parent is not None else None
-        if viewport is not None and viewport is not self._watched:
+        viewport = follow_viewport(self._page, self, self._watched)
+        if viewport is not None:
             self._watched = viewport
-            viewport.installEventFilter(self)
 
     def fit(self) -> None:
         room = self._watched.height() if self._watched is not None else self._page.height()

@@ -10,7 +10,9 @@ three; never more than the scroll area shows, so that scrolled to it the whole l
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
+
+from ui.common.scroll_room import follow_viewport
 
 TALL, MEDIUM = 560, 420  # logical pixels of the page's scroll area (1366×768: 583, 437, 340)
 
@@ -37,13 +39,9 @@ class ListRoom(QObject):
         return False
 
     def _area(self) -> QWidget | None:
-        parent = self._page.parentWidget()
-        while parent is not None and not isinstance(parent, QAbstractScrollArea):
-            parent = parent.parentWidget()
-        viewport = parent.viewport() if parent is not None else None
-        if viewport is not None and viewport is not self._watched:
+        viewport = follow_viewport(self._page, self, self._watched)
+        if viewport is not None:
             self._watched = viewport
-            viewport.installEventFilter(self)
         return viewport
 
     def fit(self) -> None:

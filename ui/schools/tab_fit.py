@@ -20,9 +20,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QScrollArea, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTableView, QTabWidget, QWidget
 
 from ui.common.columns import keep_rows
+from ui.common.scroll_room import follow_viewport
 
 # Logical pixels of the page's scroll area under which the card is compact (1366×768: 583 at
 # 100 %, 437 at 125 %, 340 at 150 %), as the follow-up list's.
@@ -77,13 +78,9 @@ class SchoolPageFit(QObject):
             self._timer.start()
 
     def _area(self) -> QWidget | None:
-        parent = self._page.parentWidget()
-        while parent is not None and not isinstance(parent, QAbstractScrollArea):
-            parent = parent.parentWidget()
-        viewport = parent.viewport() if parent is not None else None
-        if viewport is not None and viewport is not self._watched:
+        viewport = follow_viewport(self._page, self, self._watched)
+        if viewport is not None:
             self._watched = viewport
-            viewport.installEventFilter(self)
         return viewport
 
     def fit(self) -> None:
