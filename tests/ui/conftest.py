@@ -21,18 +21,6 @@ from ui.shell.main_window import MainWindow
 from ui.shell.single_instance import InstanceGuard
 
 
-@pytest.fixture(autouse=True, scope="session")
-def room_in_the_worker_pool(qapp: QApplication) -> None:
-    """Some tests hold a print's worker on purpose (a build stopped mid-way, a database switched
-    under it) and a held worker may outlive its test; the window's ops run on Qt's global pool,
-    as many threads as cores: on a 2-core machine two held workers left a later test's print
-    waiting for ever (s34's rehearsals, test_report_action). The product runs one print at a time."""
-    from PySide6.QtCore import QThreadPool
-
-    pool = QThreadPool.globalInstance()
-    pool.setMaxThreadCount(max(pool.maxThreadCount(), 16))
-
-
 @pytest.fixture
 def styled_app(qapp: QApplication) -> QApplication:
     """The real fonts and style sheet, so what the tests drive is what users see."""
