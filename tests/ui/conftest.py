@@ -1,5 +1,6 @@
-"""Fixtures the GUI tests share. None is autouse: a module asks for what it needs, the styled
-application with ``pytestmark = pytest.mark.usefixtures("styled_app")``."""
+"""Fixtures the GUI tests share. One is autouse (``answerers_end_with_their_test``); otherwise a
+module asks for what it needs, the styled application with
+``pytestmark = pytest.mark.usefixtures("styled_app")``."""
 
 from __future__ import annotations
 
@@ -19,6 +20,15 @@ from ui.shell import app as app_module
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 from ui.shell.single_instance import InstanceGuard
+
+from . import answering
+
+
+@pytest.fixture(autouse=True)
+def answerers_end_with_their_test() -> Iterator[None]:
+    """A test's answerer (``answering.keep_looking``) never answers a later test's question."""
+    yield
+    answering.stop_all()
 
 
 @pytest.fixture

@@ -89,9 +89,8 @@ def test_opening_a_truncated_database_is_told_in_thai_with_sqlites_words_behind_
         qtbot, memory_workspace: Workspace, tmp_path: Path) -> None:
     """Issue 11 #3: Ctrl+O on ``head -c 5000 d.sqlite3 > corrupt.sqlite3`` showed "(database disk
     image is malformed)" in the message itself."""
-    from PySide6.QtCore import QTimer
-
     from ui.shell.main_window import MainWindow
+    from . import answering
     from .keyboard import show_active
 
     whole = tmp_path / "d.sqlite3"
@@ -103,15 +102,15 @@ def test_opening_a_truncated_database_is_told_in_thai_with_sqlites_words_behind_
     window = show_active(qtbot, MainWindow(memory_workspace))
     seen: list[tuple[str, str]] = []
 
-    def read_box() -> None:
+    def read_box() -> bool:
         boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
         if not boxes:
-            QTimer.singleShot(20, read_box)
-            return
+            return False
         seen.append((boxes[0].text(), boxes[0].detailedText()))
         boxes[0].close()
+        return True
 
-    QTimer.singleShot(0, read_box)
+    answering.keep_looking(read_box)
     assert not window.switch_workspace(corrupt)
     text, detail = seen[0]
     assert "เสียหาย" in text and not re.search("[A-Za-z]{3,}", text.replace(corrupt.name, "")), text

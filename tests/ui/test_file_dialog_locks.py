@@ -13,12 +13,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
 
 from qualityschool_desktop.workspace import Workspace
 from ui.common import save_dialog
 from ui.common.file_dialogs import NATIVE_PLATFORMS
+
+from . import answering
 
 pytestmark = [
     pytest.mark.usefixtures("styled_app"),
@@ -47,11 +48,10 @@ def test_a_save_dialog_over_the_database_s_folder_leaves_the_window_s_hold_on_it
         workspace.db.execute("INSERT INTO saved_here VALUES (1)")
         listed: list[str] = []
 
-        def look() -> None:
+        def look() -> bool:
             dialog = QApplication.activeModalWidget()
             if not isinstance(dialog, QFileDialog):
-                QTimer.singleShot(20, look)
-                return
+                return False
             try:
                 files = dialog.findChild(QFileSystemModel)  # it reads the folder's files, shown or not
                 assert files is not None
@@ -60,8 +60,9 @@ def test_a_save_dialog_over_the_database_s_folder_leaves_the_window_s_hold_on_it
                 listed.append(name)
             finally:
                 dialog.reject()
+            return True
 
-        QTimer.singleShot(0, look)
+        answering.keep_looking(look)
         assert save_dialog.ask_save_path(None, "บันทึกเป็น Excel", tmp_path / "งบ.xlsx", {"Excel (*.xlsx)": (".xlsx",)}) is None
         assert listed == [name]
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QFileDialog, QListView, QTreeView
 
 from ui.common import digits, save_dialog
@@ -21,6 +21,8 @@ from ui.common.file_dialogs import (
     DATE_COLUMN, NATIVE_PLATFORMS, SIZE_COLUMN, TYPE_COLUMN, ThaiFileColumns, thai_file_dialogs,
 )
 from ui.shell import app as app_module
+
+from . import answering
 
 # Windows and macOS always use the system's own dialog: nothing of ours is installed there.
 qt_drawn_only = pytest.mark.skipif(sys.platform in NATIVE_PLATFORMS, reason="the system's own file dialog here")
@@ -106,19 +108,19 @@ def test_with_arabic_digits_the_dialog_writes_0_to_9(qtbot, folder: Path) -> Non
 def test_the_save_as_dialog_every_export_uses_is_made_thai(qtbot, folder: Path) -> None:  # type: ignore[no-untyped-def]
     seen: list[str] = []
 
-    def look() -> None:
+    def look() -> bool:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, look)
-            return
+            return False
         try:
             dialog.setViewMode(QFileDialog.ViewMode.Detail)
             check_dialog(qtbot, dialog)
             seen.append("checked")
         finally:
             dialog.reject()
+        return True
 
-    QTimer.singleShot(0, look)
+    answering.keep_looking(look)
     answer = save_dialog.ask_save_path(None, "บันทึกรายงาน", folder / "รายงาน.pdf", {"PDF (*.pdf)": (".pdf",)})
     assert answer is None and seen == ["checked"]
 

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualityschool_desktop.workspace import Workspace
@@ -17,6 +17,7 @@ from ui.common import strings_save
 from ui.shell.api import Location
 from ui.shell.main_window import MainWindow
 
+from . import answering
 from .test_date_fields import type_into
 
 pytestmark = pytest.mark.usefixtures("styled_app")
@@ -34,20 +35,19 @@ def test_enter_on_the_leave_question_of_an_impossible_date_stays_to_fix_it(  # t
     assert view.details.date_edit.error()
     seen: list[tuple[list[str], str]] = []
 
-    def answer() -> None:  # what the user sees, then Enter
+    def answer() -> bool:  # what the user sees, then Enter
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
+            return False
         default = box.defaultButton()
         seen.append(([button.text() for button in box.buttons()], default.text() if default else ""))
         if len(seen) > 2:  # the loop: end it, or the test waits for ever
             box.escapeButton().click()  # type: ignore[union-attr]
-            return
+            return True
         qtbot.keyClick(box, Qt.Key.Key_Return)
-        QTimer.singleShot(20, answer)
+        return False  # the same question again?
 
-    QTimer.singleShot(20, answer)
+    answering.keep_looking(answer)
     window.go_back()
     qtbot.wait(100)
     stayed = window.view is view
