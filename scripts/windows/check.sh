@@ -56,22 +56,8 @@ step_started=$T0
 say() { echo; echo "=== $* ($(( $(date +%s) - T0 )) s)"; }
 fail() { echo "FAILED: $*" >&2; FAILED+=("$*"); return 1; }
 die() { echo "windows: cannot go on: $*" >&2; printf '%s\n' "${VERDICT[@]}"; echo "windows: FAILED ($*)"; exit 1; }
-# wrun: a Windows program under Wine, std handles as pipes, in the Thai-Windows locale.
-wrun() { LC_ALL="$WIN_LOCALE" wine "$@" </dev/null 2> >(cat >&2) | cat; return "${PIPESTATUS[0]}"; }
-# winepath is a Wine program too: under load it can fail to start and print Wine's own
-# "ShellExecuteEx failed: Internal error" where the path should be (seen in s34's rehearsal), so a
-# result that is not a Windows path is asked for again, three times at most.
-winpath() {
-    local out try
-    for try in 1 2 3; do
-        out="$(winepath -w "$1" 2>/dev/null)"
-        if [[ "$out" =~ ^([A-Za-z]:\\|\\\\) ]]; then printf '%s\n' "$out"; return 0; fi
-        sleep 2
-    done
-    echo "winpath: winepath -w $1 gave: $out" >&2
-    printf '%s\n' "$out"
-    return 1
-}
+# shellcheck source=wine.sh
+source "$ROOT/scripts/windows/wine.sh"   # wrun, winpath
 is_utf8() { iconv -f utf-8 -t utf-8 "$1" >/dev/null 2>&1; }
 pdf_has() {  # pdf_has FILE.pdf TEXT: the PDF's text (pdftotext) holds TEXT
     pdftotext -layout "$1" "${1%.pdf}.txt" 2>/dev/null && grep -q "$2" "${1%.pdf}.txt"
