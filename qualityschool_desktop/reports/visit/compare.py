@@ -135,32 +135,33 @@ def gap_shade(gap: Gap) -> colors.Color | None:
 
 
 # -- the part -------------------------------------------------------------------------------------
-def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flowable:
-    """The one-glance summary: how many items agree, and where the two views differ most."""
+def glance_lines(data: VisitData, t: DigitText) -> list[tuple[str, bool]]:
+    """The one-glance summary's lines under its heading, each (text, is a bullet of the
+    differences): which results are compared, the counts, where the two views differ most. The
+    PDF's and the Word copy's."""
     comparison = data.comparison
-    lines: list[Flowable] = [ThaiParagraph(GLANCE_HEADING, s["label"])]
-    lines += [ThaiParagraph(line, s["glance"]) for line in basis_lines(data, t)]
+    lines: list[tuple[str, bool]] = [(line, False) for line in basis_lines(data, t)]
     if data.assessment is None:
-        lines.append(ThaiParagraph(GLANCE_NO_ROUND, s["glance"]))
+        lines.append((GLANCE_NO_ROUND, False))
     else:
         by_component = {"lower": 0, "higher": 0, "agree": 0}
         for gap in comparison.components:
             if gap.verdict:
                 by_component[gap.verdict] += 1
         if sum(by_component.values()):
-            lines.append(ThaiParagraph(t(GLANCE_COMPONENTS, **by_component), s["glance"]))
+            lines.append((t(GLANCE_COMPONENTS, **by_component), False))
         counts = comparison.counts()
         rated = sum(counts.values())
         if not rated and not any(gap.supervisor is not None for gap in comparison.components):
             # No level of the supervisor's: nothing was compared, so no agreement to claim.
-            lines.append(ThaiParagraph(GLANCE_NOT_RATED, s["glance"]))
+            lines.append((GLANCE_NOT_RATED, False))
         elif rated:
-            lines.append(ThaiParagraph(t(GLANCE_COUNTS, rated=rated, **counts), s["glance"]))
+            lines.append((t(GLANCE_COUNTS, rated=rated, **counts), False))
         else:
-            lines.append(ThaiParagraph(GLANCE_NO_ITEMS, s["glance"]))
+            lines.append((GLANCE_NO_ITEMS, False))
         biggest = comparison.biggest(3)
         if biggest:
-            lines.append(ThaiParagraph(GLANCE_BIGGEST, s["glance"]))
+            lines.append((GLANCE_BIGGEST, False))
             for gap in biggest:
                 if gap.is_component:
                     text = BIGGEST_COMPONENT.format(
@@ -168,9 +169,16 @@ def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flow
                     )
                 else:
                     text = BIGGEST_ITEM.format(code=t(gap.code), title=gap.title, gap=item_gap_text(gap, t))
-                lines.append(ThaiParagraph("• " + text, s["glance_list"]))
+                lines.append(("• " + text, True))
         elif sum(by_component.values()) or rated:  # agreement only where both gave a level
-            lines.append(ThaiParagraph(GLANCE_SAME, s["glance"]))
+            lines.append((GLANCE_SAME, False))
+    return lines
+
+
+def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flowable:
+    """The one-glance summary: how many items agree, and where the two views differ most."""
+    lines: list[Flowable] = [ThaiParagraph(GLANCE_HEADING, s["label"])]
+    lines += [ThaiParagraph(text, s["glance_list" if bullet else "glance"]) for text, bullet in glance_lines(data, t)]
     return Table(
         [[lines]], colWidths=[TEXT_WIDTH],
         style=TableStyle([
