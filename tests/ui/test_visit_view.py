@@ -223,7 +223,7 @@ def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tm
     qtbot.addWidget(window)
     window.navigate(Location("visit", visit.id))
     window.print_action.trigger()  # the feature's own printer (its settings in the test's data folder)
-    assert offered == ["บันทึกการนิเทศ ติดตาม (PDF)"]
+    assert offered == ["บันทึกการนิเทศ ติดตาม (PDF หรือ Word)"]
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert [Path(name) for name in opened] == [target]  # QUrl gives C:/… on Windows
     assert target.read_bytes().startswith(b"%PDF")
