@@ -33,6 +33,7 @@ from .compare import (
     level_text,
 )
 from .data import ComponentFindings, VisitData
+from .pdf_pictures import pictures_part
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 TITLE = "บันทึกการนิเทศ ติดตาม"
@@ -451,6 +452,7 @@ def layout(data: VisitData, t: DigitText) -> Document:
             lambda: comparison_part(data, t, s),
             *(component(index, section) for index, section in enumerate(data.components)),
             lambda: _follow_ups(data, t, s) + _closing(data, t, s),
+            *([lambda: pictures_part(data, t, s)] if data.pictures else []),  # ภาพประกอบ, after the record
         ],
         title=DOC_TITLE.format(school=school.name, date=when),
         author=data.visitors[0].name if data.visitors else "",

@@ -73,6 +73,7 @@ def _build(data: VisitData, t: DigitText, target: Path, family: str,
         lambda: parts.header(w, data, t), lambda: parts.people(w, data, t), lambda: parts.comparison(w, data, t),
         *(lambda index=index: parts.component(w, data, t, index) for index in range(len(data.components))),
         lambda: parts.follow_ups(w, data, t), lambda: parts.closing(w, data, t, DOTS),
+        lambda: parts.pictures(w, data, t),
     ]
     for done, step in enumerate(steps, start=1):
         step()

@@ -235,3 +235,37 @@ def _points(value: float) -> Any:
     from docx.shared import Pt
 
     return Pt(value)
+
+
+def pictures(w: DocxWriter, data: VisitData, t: DigitText) -> None:
+    """ภาพประกอบ on a page after the signed record, as the PDF (:mod:`.pdf_pictures`): each
+    picture as wide as the text (lower when a page would not hold it), its caption kept with it."""
+    if not data.pictures:
+        return
+    import io
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Pt
+
+    from .pdf_pictures import picture_size
+    from .pictures import CAPTION, NOT_PRINTED, PICTURES_HEADING, prepared
+
+    ready = [(picture, prepared(picture)) for picture in data.pictures]
+    broken = [picture.file_name for picture, image in ready if image is None]
+    if len(broken) < len(ready):  # a page of their own after the signed record, as the PDF
+        w.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    w.heading(PICTURES_HEADING, 2)
+    number = 0
+    for picture, image in ready:
+        if image is None:
+            continue
+        number += 1
+        width, height = picture_size(image.width, image.height)
+        w.doc.add_picture(io.BytesIO(image.data), width=Pt(width), height=Pt(height))
+        placed = w.doc.paragraphs[-1]
+        placed.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        placed.paragraph_format.keep_with_next = True
+        w.para(t(CAPTION, number=number, name="{name}").replace("{name}", picture.file_name), centre=True,
+               size="table")
+    if broken:
+        w.para(NOT_PRINTED.format(names=", ".join(broken)))
