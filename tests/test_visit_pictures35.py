@@ -20,6 +20,7 @@ from qualityschool_desktop.reports.visit.word import write_visit_docx
 from qualityschool_desktop.workspace import Workspace
 
 from .pdf_checks import needs_poppler, pdftotext
+from .test_visit_word35 import text_of
 
 WIDE = "ภาพห้องสมุด.png"
 TALL = "photo2.jpg"
@@ -77,7 +78,7 @@ def test_the_word_copy_holds_the_same_pictures(file_workspace: Workspace, visit_
         media = [name for name in archive.namelist() if name.startswith("word/media/")]
     assert len(media) == 2
     document = docx.Document(str(target))
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    text = "\n".join(text_of(target))  # the body and its tables, in order
     pictures = text.index("ภาพประกอบ", text.index("ผู้นิเทศและผู้รับการนิเทศได้ร่วมกันพิจารณาบันทึกนี้แล้ว"))
     assert WIDE in text[pictures:] and TALL in text[pictures:] and BROKEN in text[pictures:]
     shapes = document.inline_shapes

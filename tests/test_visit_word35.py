@@ -131,3 +131,20 @@ def test_cli_writes_the_word_copy_with_or_without_the_pdf(demo: Path, tmp_path: 
     assert out.split() == [str(pdf), str(word2)] and pdf.exists() and word2.exists()
     status, out, err = _run("report", "visit", "--db", str(demo), "--visit", visit_id)
     assert status == 2 and "--docx" in err and "--out" in err
+
+
+def test_the_statement_and_every_signature_stay_on_one_page(demo: Path, tmp_path: Path) -> None:
+    """As the PDF keeps them (TEST34C C2): one row that never splits across pages, since
+    LibreOffice let a chain of "keep with next" paragraphs break between the statement and the
+    signatures."""
+    visit_id = _visit_id(demo)
+    target = tmp_path / "visit.docx"
+    with _open(demo) as workspace:
+        write_visit_docx(workspace, visit_id, target)
+        visitors = len(gather(workspace, visit_id).visitors)
+    document = docx.Document(str(target))
+    [block] = [table for table in document.tables
+               if "ผู้นิเทศและผู้รับการนิเทศได้ร่วมกันพิจารณาบันทึกนี้แล้ว" in table.rows[0].cells[0].text]
+    row = block.rows[0]
+    assert len(block.rows) == 1 and row._tr.trPr.find(docx.oxml.ns.qn("w:cantSplit")) is not None
+    assert row.cells[0].text.count("ลงชื่อ") == visitors + 1

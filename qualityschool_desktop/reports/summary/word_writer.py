@@ -370,6 +370,30 @@ class DocxWriter:
         self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.para(caption, centre=True, size="table")
 
+    def unsplit(self, lines: Sequence[tuple[str, bool]]) -> Any:
+        """``lines`` (text, centred) in one borderless cell as wide as the text that never splits
+        across pages: a block that must stay on one page (a statement and its signatures), kept so
+        by Word and LibreOffice alike (LibreOffice 7 let a chain of "keep with next" paragraphs
+        break). Returns the python-docx table."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.shared import Twips
+
+        table = self.doc.add_table(rows=1, cols=1)
+        table.autofit = False
+        cell = table.rows[0].cells[0]
+        cell.width = Twips(TEXT_WIDTH_TWIPS)
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        paragraph = cell.paragraphs[0]
+        for index, (text, centred) in enumerate(lines):
+            if index:
+                paragraph = cell.add_paragraph()
+            run = paragraph.add_run(strip_control_characters(text))
+            self._font(run._element.get_or_add_rPr(), self.sizes["body"])
+            if centred:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return table
+
     def _cell(self, cell: Any, text: str, *, bold: bool = False) -> None:
         cell.text = ""
         lines = strip_control_characters(text).split("\n")  # text an older version stored, too

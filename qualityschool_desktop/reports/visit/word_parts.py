@@ -71,7 +71,7 @@ def comparison(w: DocxWriter, data: VisitData, t: DigitText) -> None:
     from . import compare as c
 
     w.heading(t(c.COMPARE_HEADING), 2)
-    w.para(c.GLANCE_HEADING, bold=True)
+    w.para(c.GLANCE_HEADING, bold=True).paragraph_format.keep_with_next = True
     for text, bullet in c.glance_lines(data, t):
         w.para(text, indent=not bullet)
     rows = [[t(f"{gap.code}. ") + gap.title, c.score_text(data, gap.school, t), c.score_text(data, gap.supervisor, t),
@@ -81,7 +81,7 @@ def comparison(w: DocxWriter, data: VisitData, t: DigitText) -> None:
     w.para(t(c.COMPARE_NOTE, max=data.framework.max_level), size="table")
     items = [entry for section in data.components for entry in section.items if entry.finding.level is not None]
     if items:
-        w.para(c.ITEMS_HEADING, bold=True)
+        w.para(c.ITEMS_HEADING, bold=True).paragraph_format.keep_with_next = True
         rows = [[t(entry.item.code),
                  "\n".join(filter(None, (entry.item.title, official_number_text(entry.item.official_number, t)))),
                  c.level_text(data, entry.gap.school, t) if entry.gap.school is not None else c.SCHOOL_NOT_RATED,
@@ -146,7 +146,7 @@ def component(w: DocxWriter, data: VisitData, t: DigitText, index: int) -> None:
             rows.insert(0, [p.LEVEL_LABEL, p.ITEM_LEVELS.format(supervisor=level_text(data, entry.finding.level, t),
                                                                 school=school)])
         if rows:
-            w.heading(heading, 4, "body")
+            w.para(heading, bold=True).paragraph_format.keep_with_next = True
             w.table(("", ""), rows, whole=(0,), show_header=False, bold=(0,))
 
 
@@ -172,7 +172,7 @@ def follow_ups(w: DocxWriter, data: VisitData, t: DigitText) -> None:
             status, colour = p.carried_status(item, data, t)
             rows.append([t(number), _action(item), item.owner or p.NOT_GIVEN, _due(item, t), status])
             colours.append(colour)
-        table = w.table(p.CARRIED_HEADER, rows, whole=(0, 3))
+        table = w.table(p.CARRIED_HEADER, rows, whole=(0, 3, 4))
         for row, colour in enumerate(colours, start=1):
             if colour:
                 shade(table.rows[row].cells[4], colour, 0.78)
@@ -183,7 +183,7 @@ def follow_ups(w: DocxWriter, data: VisitData, t: DigitText) -> None:
     if data.agreed:
         w.table(p.AGREED_HEADER, [[t(number), _action(item), item.owner or p.NOT_GIVEN, _due(item, t),
                                    p._scope(item.scope_code, t)] for number, item in enumerate(data.agreed, start=1)],
-                whole=(0, 3))
+                whole=(0, 3, 4))
         _comments(w, data.agreed, data, t)
     else:
         w.para(p.AGREED_NONE)
@@ -216,25 +216,12 @@ def closing(w: DocxWriter, data: VisitData, t: DigitText, dots: str) -> None:
         w.para(part, indent=True)
     if data.general_attachments:
         w.para(", ".join(data.general_attachments), label=p.GENERAL_FILES)
-    intro = w.para(p.SIGN_INTRO)
-    intro.paragraph_format.space_before = _points(18)
-    intro.paragraph_format.keep_with_next = True
-    cells = p.signature_cells(data, dots)
-    for number, cell in enumerate(cells, start=1):
-        lines = cell.split("\n")
-        gap = w.para("")
-        gap.paragraph_format.keep_with_next = True
-        for index, line in enumerate(lines, start=1):
-            layout = w.para(line, centre=True).paragraph_format
-            layout.keep_together = True
-            # Every signature on the page of the sentence above them (TEST34C C2's rule, as the PDF).
-            layout.keep_with_next = number < len(cells) or index < len(lines)
-
-
-def _points(value: float) -> Any:
-    from docx.shared import Pt
-
-    return Pt(value)
+    lines: list[tuple[str, bool]] = [(p.SIGN_INTRO, False)]
+    for cell in p.signature_cells(data, dots):
+        lines.append(("", False))
+        lines += [(line, True) for line in cell.split("\n")]
+    # The statement and every signature on one page (TEST34C C2's rule, as the PDF keeps them).
+    w.unsplit(lines)
 
 
 def pictures(w: DocxWriter, data: VisitData, t: DigitText) -> None:
