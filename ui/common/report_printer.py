@@ -195,7 +195,7 @@ class ReportPrinter(QObject):
             self._settings.setValue(FOLDER_KEY, str(chosen[0].parent))
             self._settings.sync()
             return chosen[0], digits
-        suffixes = {label: (".pdf",) for label in DIGIT_FILTERS.values()}
+        suffixes: dict[str, tuple[str, ...]] = {label: (".pdf",) for label in DIGIT_FILTERS.values()}
         # A printer whose builder also writes a Word copy offers it in the same dialog (the visit record).
         suffixes.update({label: (".docx",) for label in self.word_filters.values()})
         chosen = ask_save_path(self._window, self.save_title, folder / suggested, suffixes, DIGIT_FILTERS[digits])
