@@ -30,8 +30,11 @@ def test_the_save_dialog_offers_a_word_copy_of_the_visit(qtbot, db_path: Path, t
     typed = tmp_path / "บันทึกการนิเทศ"  # no suffix: the chosen filter's is added
     offered: list[list[str]] = []
 
-    def save_dialog(_parent, _title, _start, filters, _selected="", *_args):  # type: ignore[no-untyped-def]
+    starts: list[str] = []
+
+    def save_dialog(_parent, _title, start, filters, _selected="", *_args):  # type: ignore[no-untyped-def]
         offered.append(filters.split(";;"))
+        starts.append(start)
         return str(typed), WORD_THAI
 
     opened: list[str] = []
@@ -43,6 +46,8 @@ def test_the_save_dialog_offers_a_word_copy_of_the_visit(qtbot, db_path: Path, t
     window.print_action.trigger()
     assert offered == [["รายงาน PDF ใช้เลขไทย (*.pdf)", "รายงาน PDF ใช้เลขอารบิก (*.pdf)", WORD_THAI,
                         "เอกสาร Word ใช้เลขอารบิก (*.docx)"]]
+    # Offered without ".pdf": a user who picks the Word type and keeps the name gets a Word file.
+    assert Path(starts[0]).name.startswith("บันทึกการนิเทศ-") and Path(starts[0]).suffix == ""
     target = typed.with_name(typed.name + ".docx")
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert [Path(name) for name in opened] == [target]

@@ -196,9 +196,13 @@ class ReportPrinter(QObject):
             self._settings.sync()
             return chosen[0], digits
         suffixes: dict[str, tuple[str, ...]] = {label: (".pdf",) for label in DIGIT_FILTERS.values()}
-        # A printer whose builder also writes a Word copy offers it in the same dialog (the visit record).
-        suffixes.update({label: (".docx",) for label in self.word_filters.values()})
-        chosen = ask_save_path(self._window, self.save_title, folder / suggested, suffixes, DIGIT_FILTERS[digits])
+        start = folder / suggested
+        if self.word_filters:
+            # A printer whose builder also writes a Word copy offers it in the same dialog (the visit
+            # record); the name is offered without ".pdf", so the type chosen adds its own suffix.
+            suffixes.update({label: (".docx",) for label in self.word_filters.values()})
+            start = start.with_suffix("") if start.suffix.lower() == ".pdf" else start
+        chosen = ask_save_path(self._window, self.save_title, start, suffixes, DIGIT_FILTERS[digits])
         if chosen is None:
             return None
         target, chosen_filter = chosen
