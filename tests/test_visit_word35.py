@@ -148,3 +148,12 @@ def test_the_statement_and_every_signature_stay_on_one_page(demo: Path, tmp_path
     row = block.rows[0]
     assert len(block.rows) == 1 and row._tr.trPr.find(docx.oxml.ns.qn("w:cantSplit")) is not None
     assert row.cells[0].text.count("ลงชื่อ") == visitors + 1
+
+
+def test_an_empty_visit_still_has_its_word_copy(memory_workspace: Workspace, tmp_path: Path) -> None:
+    school = memory_workspace.schools.add(code="6301000001", name="โรงเรียนบ้านตาก")
+    visit = memory_workspace.visits.start(school.id, visited_on=date(2026, 11, 2))
+    whole = "\n".join(text_of(write_visit_docx(memory_workspace, visit.id, tmp_path / "empty.docx")))
+    assert "ไม่ได้อ้างอิงผลการประเมินตนเอง" in whole and "ไม่ได้บันทึกผลการนิเทศในองค์ประกอบนี้" in whole
+    assert "การนิเทศครั้งแรกของโรงเรียน" in whole and "(........................................)" in whole
+    assert "ผู้อำนวยการโรงเรียนบ้านตาก" in whole and "๒ พฤศจิกายน ๒๕๖๙" in whole
