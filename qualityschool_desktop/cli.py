@@ -23,7 +23,7 @@ from .cli_output import FILE_FAILED as FILE_FAILED, TECHNICAL_DETAIL, UNEXPECTED
 from .cli_output import check_outputs, on_terminal, one_place, write_utf8
 from .demo_file import demo_is_built as demo_is_built, ensure_demo as ensure_demo  # the window's too
 from .launch import utf8_output as utf8_output, window_target  # main.py's, the window's
-from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError
+from .errors import DatabaseOpenError, NotFoundError, QualitySchoolError, ValidationError
 from .text import for_terminal
 from .thai_argparse import ThaiArgumentParser
 
@@ -39,6 +39,7 @@ DAILY_COPIES = " ไฟล์สำรองประจำวันที่โ
 
 EXISTS = "มีไฟล์ {path} อยู่แล้ว โปรแกรมจะไม่เขียนทับ โปรดระบุชื่อไฟล์ใหม่"
 NEW_MADE = "สร้างฐานข้อมูลว่างที่ {path} แล้ว เปิดด้วยคำสั่ง {command} --db \"{path}\""
+NO_VISIT_OUTPUT = "กรุณาระบุไฟล์ที่จะเขียนอย่างน้อยหนึ่งอย่าง: --out FILE.pdf หรือ --docx FILE.docx"
 UNKNOWN_VISIT = "ไม่พบบันทึกการนิเทศรหัส {id} ในฐานข้อมูลนี้ (ดูรหัสการนิเทศได้จากคำสั่ง schools --json)"
 
 
@@ -122,7 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     visit = kinds.add_parser("visit", help="บันทึกการนิเทศ ติดตาม หนึ่งครั้ง (รหัสการนิเทศดูได้จาก schools --json)")
     visit.add_argument("--db", type=Path, required=True, dest="command_db", help="ไฟล์ฐานข้อมูล")
     visit.add_argument("--visit", required=True, help="รหัสการนิเทศ (id ใน schools --json)")
-    visit.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    visit.add_argument("--out", type=Path, help="ไฟล์ PDF ที่จะเขียน")
+    visit.add_argument("--docx", type=Path, help="เขียนบันทึกเดียวกันเป็นไฟล์ Word (.docx) ที่แก้ไขต่อได้")
     visit.add_argument(
         "--digits", choices=("thai", "arabic"), default="thai", help="ตัวเลขในรายงาน: thai (เลขไทย) หรือ arabic"
     )
@@ -492,13 +494,22 @@ def _report_visit(args: argparse.Namespace, out: TextIO) -> int:
     # Imported here, not at the top: only the report commands need ReportLab and pythainlp.
     from .reports.visit import write_visit_report
 
+    if args.out is None and args.docx is None:
+        raise ValidationError(NO_VISIT_OUTPUT)
     with Workspace.open(args.command_db, read_only=True) as workspace:
         try:
             workspace.visits.get(args.visit)
         except NotFoundError:
             raise NotFoundError(UNKNOWN_VISIT.format(id=args.visit)) from None
-        written = write_visit_report(workspace, args.visit, args.out, digits=args.digits)
-    print(written, file=out)
+        written = []
+        if args.out is not None:
+            written.append(write_visit_report(workspace, args.visit, args.out, digits=args.digits))
+        if args.docx is not None:
+            from .reports.visit.word import write_visit_docx
+
+            written.append(write_visit_docx(workspace, args.visit, args.docx, digits=args.digits))
+    for path in written:
+        print(path, file=out)
     return EXIT_OK
 
 

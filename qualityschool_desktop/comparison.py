@@ -13,7 +13,12 @@ from typing import Mapping, Protocol
 from .framework import Framework, Item
 from .scoring import AnswerLike
 
-VERDICTS = {"lower": "ศึกษานิเทศก์ให้ต่ำกว่า", "higher": "ศึกษานิเทศก์ให้สูงกว่า", "agree": "เห็นตรงกัน"}
+VERDICTS = {"lower": "ศึกษานิเทศก์ให้ต่ำกว่า", "higher": "ศึกษานิเทศก์ให้สูงกว่า"}
+# "agree" in words, by what the rule means (TEST34C C9: the screen said "เห็นตรงกัน", the PDF
+# "ใกล้เคียงหรือตรงกัน", for the same components): a component's means less than half a level
+# apart are close; an item's levels are the same. The screen, the PDF and the Word copy use these.
+AGREE_COMPONENT = "ใกล้เคียงกัน"
+AGREE_ITEM = "ตรงกัน"
 AGREE_WITHIN = 0.5
 
 
@@ -50,7 +55,7 @@ class Gap:
     def verdict(self) -> str | None:
         """``"agree"`` (the same level for an item; less than :data:`AGREE_WITHIN` apart for a
         component), ``"lower"`` or ``"higher"`` (the supervisor's view; Thai labels in
-        :data:`VERDICTS`), or None unless both rated it."""
+        :func:`verdict_text`), or None unless both rated it."""
         gap = self.gap
         if gap is None:
             return None
@@ -79,6 +84,16 @@ class Comparison:
             if gap.verdict:
                 found[gap.verdict] += 1
         return found
+
+
+def verdict_text(gap: Gap) -> str:
+    """The verdict of ``gap`` in Thai: :data:`AGREE_COMPONENT` or :data:`AGREE_ITEM` for an
+    agreement (the rule differs), the supervisor's view from :data:`VERDICTS` otherwise, ``""``
+    unless both rated it."""
+    verdict = gap.verdict
+    if verdict == "agree":
+        return AGREE_COMPONENT if gap.is_component else AGREE_ITEM
+    return VERDICTS.get(verdict or "", "")
 
 
 def _mean(values: list[int]) -> float | None:

@@ -116,13 +116,15 @@ def test_the_comparison_shows_the_gaps_between_school_and_supervisor(qtbot, memo
     show_active(qtbot, view)
     view.go_to_section("comparison")
     rows = view.comparison
-    assert rows.row_texts("1")[1:] == ["๒.๐๐", "๒.๐๐", "๐.๐๐", "= เห็นตรงกัน"]
+    assert rows.row_texts("1")[1:] == ["๒.๐๐", "๒.๐๐", "๐.๐๐", "= ใกล้เคียงกัน"]
     assert rows.row_texts("3")[1:] == ["๔.๐๐", "๕.๐๐", "+๑.๐๐", "▲ ศึกษานิเทศก์ให้สูงกว่า"]
     assert rows.row_texts("4.1.1")[1:] == ["๕", "๓", "−๒", "▼ ศึกษานิเทศก์ให้ต่ำกว่า"]
+    assert rows.row_texts("5.1.1")[4] == "= ตรงกัน"  # an item agrees on the same level (TEST34C C9)
     assert rows.row_texts("4")[1:4] == ["๕.๐๐", "๓.๕๐", "−๑.๕๐"]  # the mean of the two items rated
     assert rows.row_texts("2")[2:] == ["–", "–", "ยังเทียบไม่ได้"]
     summary = rows.summary.text()
     assert "ศึกษานิเทศก์ให้ต่ำกว่า ๒ ประเด็น, สูงกว่า ๐, ตรงกัน ๑" in summary
+    assert "รายองค์ประกอบ: ต่ำกว่า ๑, สูงกว่า ๑, ใกล้เคียงกัน ๒" in summary  # the table's word, the PDF's
     assert "ต่างกันมากที่สุด: ประเด็น ๔.๑.๑ (−๒)" in summary
 
     # A level clicked in the view updates the comparison at once.
@@ -221,7 +223,7 @@ def test_printing_a_visit_saves_the_record_and_opens_it(qtbot, db_path: Path, tm
     qtbot.addWidget(window)
     window.navigate(Location("visit", visit.id))
     window.print_action.trigger()  # the feature's own printer (its settings in the test's data folder)
-    assert offered == ["บันทึกการนิเทศ ติดตาม (PDF)"]
+    assert offered == ["บันทึกการนิเทศ ติดตาม (PDF หรือ Word)"]
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert [Path(name) for name in opened] == [target]  # QUrl gives C:/… on Windows
     assert target.read_bytes().startswith(b"%PDF")

@@ -135,6 +135,8 @@ class ReportPrinter(QObject):
     saved = Signal(object)  # the Path of a report written and handed to the viewer
     save_title = ""  # the save dialog's title
     workbook_filter = ""  # set (e.g. "ไฟล์ Excel (*.xlsx)") by a printer that writes a workbook, not a PDF
+    # Set (digit style → filter) by a printer whose builder writes a Word copy for a .docx target too.
+    word_filters: dict[str, str] = {}
 
     def __init__(
         self,
@@ -193,12 +195,19 @@ class ReportPrinter(QObject):
             self._settings.setValue(FOLDER_KEY, str(chosen[0].parent))
             self._settings.sync()
             return chosen[0], digits
-        chosen = ask_save_path(self._window, self.save_title, folder / suggested,
-                               {label: (".pdf",) for label in DIGIT_FILTERS.values()}, DIGIT_FILTERS[digits])
+        suffixes: dict[str, tuple[str, ...]] = {label: (".pdf",) for label in DIGIT_FILTERS.values()}
+        start = folder / suggested
+        if self.word_filters:
+            # A printer whose builder also writes a Word copy offers it in the same dialog (the visit
+            # record); the name is offered without ".pdf", so the type chosen adds its own suffix.
+            suffixes.update({label: (".docx",) for label in self.word_filters.values()})
+            start = start.with_suffix("") if start.suffix.lower() == ".pdf" else start
+        chosen = ask_save_path(self._window, self.save_title, start, suffixes, DIGIT_FILTERS[digits])
         if chosen is None:
             return None
         target, chosen_filter = chosen
-        digits = next((key for key, label in DIGIT_FILTERS.items() if label == chosen_filter), digits)
+        digits = next((key for filters in (DIGIT_FILTERS, self.word_filters)
+                       for key, label in filters.items() if label == chosen_filter), digits)
         # The folder is remembered; the digits chosen here are this print's only: the window's
         # setting stays the default of the next one.
         self._settings.setValue(FOLDER_KEY, str(target.parent))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from qualityschool_desktop.comparison import VERDICTS, Comparison, Gap, compare
+from qualityschool_desktop.comparison import Comparison, Gap, compare, verdict_text
 from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.visit_basis import Basis, day_of
 from qualityschool_desktop.visit_records import Finding
@@ -166,7 +166,7 @@ class ComparisonPanel(QWidget):
         cells = [
             title, level_text(gap.school, whole=whole), level_text(gap.supervisor, whole=whole),
             gap_text(gap.gap, whole=whole),
-            text.VERDICT_MARKS[verdict] + VERDICTS[verdict] if verdict else text.VERDICT_NONE,
+            text.VERDICT_MARKS[verdict] + verdict_text(gap) if verdict else text.VERDICT_NONE,
         ]
         row = QTreeWidgetItem(parent, cells)
         row.setToolTip(0, gap.title)

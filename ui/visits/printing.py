@@ -1,4 +1,4 @@
-"""Print a supervision visit record (บันทึกการนิเทศ ติดตาม) to PDF from the window.
+"""Print a supervision visit record (บันทึกการนิเทศ ติดตาม) to PDF, or save its Word copy, from the window.
 
 The flow every printout shares (``ui/common/report_printer.py``: save dialog with the digit style,
 a worker with its own Workspace, progress and cancel, then the system's PDF viewer); only the
@@ -25,11 +25,18 @@ if TYPE_CHECKING:
     from ui.common.ops import Op, Ops
 
 # -- Thai strings ----------------------------------------------------------------------------
-SAVE_TITLE = "บันทึกการนิเทศ ติดตาม (PDF)"
+SAVE_TITLE = "บันทึกการนิเทศ ติดตาม (PDF หรือ Word)"
+# Beside "รายงาน PDF ใช้เลขไทย (*.pdf)" in the same dialog: the record a supervisor edits before signing.
+WORD_FILTERS = {"thai": "เอกสาร Word ใช้เลขไทย (*.docx)", "arabic": "เอกสาร Word ใช้เลขอารบิก (*.docx)"}
 
 
 def visit_builder(workspace: Workspace, visit_id: str, target: Path, *, digits: str = "thai",
                   progress: Callable[..., Any] | None = None, cancelled: Callable[[], bool] | None = None) -> Path:
+    """The record as a PDF, or its Word copy for a .docx ``target``."""
+    if Path(target).suffix.lower() == ".docx":
+        from qualityschool_desktop.reports.visit.word import write_visit_docx
+
+        return write_visit_docx(workspace, visit_id, target, digits=digits, progress=progress, cancelled=cancelled)
     # Imported on the worker when a record is printed: it brings in ReportLab and pythainlp.
     from qualityschool_desktop.reports.visit import write_visit_report
 
@@ -46,6 +53,7 @@ class VisitReportPrinter(ReportPrinter):
     """Prints visit records for one window; ``builder``/``namer``/``settings`` replaceable in tests."""
 
     save_title = SAVE_TITLE
+    word_filters = WORD_FILTERS
 
     def __init__(self, parent: QWidget, *, builder: Any = None, namer: Callable[[School, Visit], str] | None = None,
                  settings: QSettings | None = None, ops: Ops | None = None,

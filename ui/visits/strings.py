@@ -6,6 +6,8 @@ assessment view); dates follow the Buddhist Era as people write them.
 
 from __future__ import annotations
 
+from qualityschool_desktop.comparison import AGREE_COMPONENT, AGREE_ITEM
+
 # -- the school page: visits tab -----------------------------------------------------------
 TAB_VISITS = "การนิเทศ ติดตาม"
 VISITS_TITLE = "การนิเทศ ติดตาม"
@@ -51,8 +53,10 @@ NOTHING_CHANGED_YET = "ทุกการแก้ไขบันทึกทั
 UNDO = "เลิกทำ"
 UNDO_TIP = "นำรายการที่เพิ่งนำออกกลับมา"
 REMOVED = "นำ “{name}” ออกแล้ว"
-PRINT = "พิมพ์บันทึกการนิเทศ (PDF)"
-PRINT_TIP = "สร้างบันทึกการนิเทศ ติดตามเป็นไฟล์ PDF พร้อมช่องลงนาม แล้วเปิดดู (Ctrl+P)"
+# PDF or Word: the kind is chosen in the save dialog's ชนิดไฟล์ (the Word copy to edit before signing).
+PRINT = "พิมพ์บันทึกการนิเทศ"
+PRINT_TIP = ("สร้างบันทึกการนิเทศ ติดตามพร้อมช่องลงนาม เป็นไฟล์ PDF หรือเอกสาร Word ที่แก้ไขต่อได้"
+             " (เลือกที่ชนิดไฟล์) แล้วเปิดดู (Ctrl+P)")
 FINALISE = "ยืนยันบันทึก (ลงนามแล้ว)"
 FINALISE_TIP = "ยืนยันเมื่อทั้งสองฝ่ายลงนามแล้ว บันทึกจะแก้ไขไม่ได้จนกว่าจะเปิดแก้ไขอีกครั้ง"
 FINALISE_TITLE = "ยืนยันบันทึกการนิเทศ"
@@ -170,9 +174,10 @@ BASIS_CHANGED = "โรงเรียนแก้ผลการประเม
 BASIS_CHANGED_SCORE = "องค์ประกอบที่ {code} {score}"
 BASIS_UNKNOWN = ("โรงเรียนแก้ผลการประเมินตนเองหลังวันยืนยันบันทึก (ล่าสุด {date}) แต่ประวัติการแก้ไขไม่ครบ"
                  " จึงแสดงผลล่าสุดแทนผลที่ลงนาม")
-SUMMARY_ITEMS = "รายประเด็น: ศึกษานิเทศก์ให้ต่ำกว่า {lower} ประเด็น, สูงกว่า {higher}, ตรงกัน {agree}"
+# The words for "agree" are the comparison's (AGREE_ITEM, AGREE_COMPONENT): one term everywhere (TEST34C C9).
+SUMMARY_ITEMS = "รายประเด็น: ศึกษานิเทศก์ให้ต่ำกว่า {lower} ประเด็น, สูงกว่า {higher}, " + AGREE_ITEM + " {agree}"
 SUMMARY_NO_ITEMS = "ยังไม่ได้ให้ระดับรายประเด็น"
-SUMMARY_COMPONENTS = "รายองค์ประกอบ: ต่ำกว่า {lower}, สูงกว่า {higher}, ใกล้เคียงกัน {agree}"
+SUMMARY_COMPONENTS = "รายองค์ประกอบ: ต่ำกว่า {lower}, สูงกว่า {higher}, " + AGREE_COMPONENT + " {agree}"
 SUMMARY_BIGGEST = "ต่างกันมากที่สุด: {gaps}"
 SUMMARY_BIGGEST_ONE = "{name} ({gap})"
 SUMMARY_NONE_DIFFER = "ยังไม่พบจุดที่เห็นต่างกัน"

@@ -249,7 +249,7 @@ def _sign_and_save(w: DocxWriter, data: SummaryData, target: Path) -> None:
 
 
 def _build(data: SummaryData, t: DigitText, target: Path, family: str) -> None:
-    w = DocxWriter(data, t, family)
+    w = DocxWriter(data.layout.sizes, t, family)
     _title_block(w, data, t)
     w.heading(t(data.layout.topic), 1)
     _blocks(w, data, t)
@@ -265,7 +265,7 @@ def _build_by_office(data: ByOffice, t: DigitText, target: Path, family: str) ->
     from .pdf_offices import part_titles
 
     overview = data.overview
-    w = DocxWriter(overview, t, family)
+    w = DocxWriter(overview.layout.sizes, t, family)
     _title_block(w, overview, t)
     titles = part_titles(data, t)
     w.para(CONTENTS, bold=True, size="heading")

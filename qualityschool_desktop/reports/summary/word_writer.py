@@ -8,12 +8,11 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Collection, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from ...text import strip_control_characters
 from ...thai import DigitText
 from ..docx_fonts import embed_fonts
-from .data import SummaryData
 from .wording import paragraphs
 from .strings import NONE
 
@@ -108,16 +107,18 @@ def font_family() -> str:
 
 
 class DocxWriter:
-    """Builds the document: paragraphs and tables in the family and sizes of the form."""
+    """Builds the document: paragraphs and tables in the family and sizes of the form (the
+    summary's) or of another report (the visit record's, :mod:`..visit.word`)."""
 
-    def __init__(self, data: SummaryData, t: DigitText, family: str) -> None:
+    def __init__(self, sizes: Mapping[str, float], t: DigitText, family: str) -> None:
+        """``sizes``: points in TH Sarabun New for "title", "heading", "body" and "table"."""
         from docx import Document
         from docx.enum.section import WD_ORIENT
         from docx.shared import Cm
 
-        self.data, self.t, self.family = data, t, family
+        self.t, self.family = t, family
         scale = 1.0 if family == TH_SARABUN_NEW else SARABUN_SCALE
-        self.sizes = {key: value * scale for key, value in data.layout.sizes.items()}
+        self.sizes = {key: value * scale for key, value in sizes.items()}
         self.doc = Document()
         section = self.doc.sections[0]
         section.orientation = WD_ORIENT.PORTRAIT
@@ -154,14 +155,17 @@ class DocxWriter:
             element.set(qn("w:val"), str(round(size * 2)))
 
     def para(self, text: str, *, bold: bool = False, centre: bool = False, indent: bool = False,
-             size: str = "body", style: str | None = None) -> Any:
+             size: str = "body", style: str | None = None, label: str = "") -> Any:
         """A paragraph of ``text`` (control characters removed) in the form's ``size`` (a key of its
-        sizes), bold, centred or with a first-line indent of 36 pt as asked; returns python-docx's
-        paragraph."""
+        sizes), bold, centred or with a first-line indent of 36 pt as asked, after ``label`` in
+        bold when given; returns python-docx's paragraph."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
         paragraph = self.doc.add_paragraph(style=style)
+        if label:
+            lead = paragraph.add_run(strip_control_characters(label))
+            self._font(lead._element.get_or_add_rPr(), self.sizes[size], bold=True)
         run = paragraph.add_run(strip_control_characters(text))
         self._font(run._element.get_or_add_rPr(), self.sizes[size], bold=bold or None)
         if centre:
@@ -192,30 +196,34 @@ class DocxWriter:
             self.para(NONE, indent=True)
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], spans: Sequence[int] = (),
-              whole: Collection[int] = ()) -> Any:
+              whole: Collection[int] = (), *, show_header: bool = True, bold: Collection[int] = ()) -> Any:
         """A grid table, its header row repeated on every page; rows in ``spans`` (indexes into
         ``rows``) are one merged cell across (an area office, a colour band, a component);
         columns in ``whole`` (numbers, districts, area offices, scores) are as wide as their
-        longest cell, which never breaks. Returns the python-docx table."""
+        longest cell, which never breaks; columns in ``bold`` are bold (labels). Without
+        ``show_header`` the header only names the columns (a label and its text). Returns the
+        python-docx table."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
-        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
+        first = 1 if show_header else 0
+        table = self.doc.add_table(rows=first + len(rows), cols=len(header))
         table.style = self.doc.styles["Table Grid"]
-        for index, text in enumerate(header):
-            self._cell(table.rows[0].cells[index], text, bold=True)
         self._fit(table, header, [row for number, row in enumerate(rows) if number not in spans], whole)
-        mark = OxmlElement("w:tblHeader")
-        mark.set(qn("w:val"), "true")
-        table.rows[0]._tr.get_or_add_trPr().append(mark)
-        for number, row in enumerate(rows, start=1):
+        if show_header:
+            for index, text in enumerate(header):
+                self._cell(table.rows[0].cells[index], text, bold=True)
+            mark = OxmlElement("w:tblHeader")
+            mark.set(qn("w:val"), "true")
+            table.rows[0]._tr.get_or_add_trPr().append(mark)
+        for number, row in enumerate(rows, start=first):
             cells = table.rows[number].cells
-            if number - 1 in spans:
+            if number - first in spans:
                 merged = cells[0].merge(cells[-1])
                 self._cell(merged, row[0], bold=True)
                 continue
             for index, text in enumerate(row):
-                self._cell(cells[index], _keep_together(text))
+                self._cell(cells[index], _keep_together(text), bold=index in bold)
         self.doc.add_paragraph()
         return table
 
@@ -361,6 +369,30 @@ class DocxWriter:
         self.doc.add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM))
         self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.para(caption, centre=True, size="table")
+
+    def unsplit(self, lines: Sequence[tuple[str, bool]]) -> Any:
+        """``lines`` (text, centred) in one borderless cell as wide as the text that never splits
+        across pages: a block that must stay on one page (a statement and its signatures), kept so
+        by Word and LibreOffice alike (LibreOffice 7 let a chain of "keep with next" paragraphs
+        break). Returns the python-docx table."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.shared import Twips
+
+        table = self.doc.add_table(rows=1, cols=1)
+        table.autofit = False
+        cell = table.rows[0].cells[0]
+        cell.width = Twips(TEXT_WIDTH_TWIPS)
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        paragraph = cell.paragraphs[0]
+        for index, (text, centred) in enumerate(lines):
+            if index:
+                paragraph = cell.add_paragraph()
+            run = paragraph.add_run(strip_control_characters(text))
+            self._font(run._element.get_or_add_rPr(), self.sizes["body"])
+            if centred:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return table
 
     def _cell(self, cell: Any, text: str, *, bold: bool = False) -> None:
         cell.text = ""

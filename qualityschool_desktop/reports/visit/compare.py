@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from ...comparison import Gap
+from ...comparison import AGREE_COMPONENT, AGREE_ITEM, Gap
 from ...scoring import level_label
 from ...thai import DigitText
 from ...typeset import ThaiParagraph, thai_date, thai_table
@@ -22,8 +22,8 @@ from .data import VisitData
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 COMPARE_HEADING = "๒. ผลการนิเทศเทียบกับผลการประเมินตนเอง"
 GLANCE_HEADING = "สรุปโดยย่อ: ระดับที่ศึกษานิเทศก์ให้ เทียบกับที่โรงเรียนประเมินตนเอง"
-GLANCE_COUNTS = "ประเด็นที่ให้ระดับ {rated} ประเด็น: ต่ำกว่า {lower} · ตรงกัน {agree} · สูงกว่า {higher}"
-GLANCE_COMPONENTS = "องค์ประกอบ ๕ ด้าน: ต่ำกว่า {lower} · ใกล้เคียงหรือตรงกัน {agree} · สูงกว่า {higher}"
+GLANCE_COUNTS = "ประเด็นที่ให้ระดับ {rated} ประเด็น: ต่ำกว่า {lower} · " + AGREE_ITEM + " {agree} · สูงกว่า {higher}"
+GLANCE_COMPONENTS = "องค์ประกอบ ๕ ด้าน: ต่ำกว่า {lower} · " + AGREE_COMPONENT + " {agree} · สูงกว่า {higher}"
 GLANCE_NO_ITEMS = "ศึกษานิเทศก์ให้ระดับเป็นรายองค์ประกอบ ไม่ได้ให้ระดับรายประเด็น"
 GLANCE_BIGGEST = "ต่างกันมากที่สุด:"
 GLANCE_SAME = "ผลการนิเทศสอดคล้องกับผลการประเมินตนเองในทุกองค์ประกอบและประเด็นที่ให้ระดับ"
@@ -40,14 +40,14 @@ BIGGEST_ITEM = "ประเด็น {code} {title}: {gap}"
 COMPARE_HEADER = ("องค์ประกอบ", "ผลการประเมินตนเอง", "ผลการนิเทศ", "ผลต่าง")
 COMPARE_NOTE = (
     "ผลต่าง คือ ผลการนิเทศลบด้วยผลการประเมินตนเอง (คะแนนเฉลี่ยเต็ม {max})"
-    " ต่างกันไม่ถึงครึ่งระดับนับว่าใกล้เคียงกัน"
+    " ต่างกันไม่ถึงครึ่งระดับนับว่า" + AGREE_COMPONENT
 )
 ITEMS_HEADING = "ประเด็นที่ศึกษานิเทศก์ให้ระดับ"
 ITEMS_HEADER = ("ข้อ", "ประเด็น", "โรงเรียน", "ศึกษานิเทศก์", "ผลต่าง")
 LOWER = "ต่ำกว่า {gap}"
 HIGHER = "สูงกว่า {gap}"
-SAME = "ตรงกัน"
-CLOSE = "ใกล้เคียงกัน\n({direction} {gap})"
+SAME = AGREE_ITEM
+CLOSE = AGREE_COMPONENT + "\n({direction} {gap})"
 CLOSE_LOWER = "ต่ำกว่า"
 CLOSE_HIGHER = "สูงกว่า"
 LOWER_LEVELS = "ต่ำกว่า {gap} ระดับ"
@@ -99,8 +99,9 @@ def score_text(data: VisitData, value: float | None, t: DigitText) -> str:
 
 
 def component_gap_text(gap: Gap, t: DigitText) -> str:
-    """"ต่ำกว่า ๐.๗๖", "สูงกว่า ๐.๕๐", "ตรงกัน", or "ใกล้เคียงกัน (+๐.๒๔)" for a component whose
-    two means differ by less than half a level."""
+    """"ต่ำกว่า ๐.๗๖", "สูงกว่า ๐.๕๐", or for a component whose two means differ by less than half
+    a level "ใกล้เคียงกัน" (the rule's one word, TEST34C C9), with the difference under it
+    ("ใกล้เคียงกัน\n(สูงกว่า ๐.๒๔)") unless there is none."""
     value = gap.gap
     if value is None:
         return NO_SCORE
@@ -109,7 +110,7 @@ def component_gap_text(gap: Gap, t: DigitText) -> str:
     if gap.verdict == "higher":
         return HIGHER.format(gap=t.score(value))
     if abs(value) < 0.005:
-        return SAME
+        return AGREE_COMPONENT
     return CLOSE.format(direction=CLOSE_HIGHER if value > 0 else CLOSE_LOWER, gap=t.score(abs(value)))
 
 
@@ -134,32 +135,33 @@ def gap_shade(gap: Gap) -> colors.Color | None:
 
 
 # -- the part -------------------------------------------------------------------------------------
-def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flowable:
-    """The one-glance summary: how many items agree, and where the two views differ most."""
+def glance_lines(data: VisitData, t: DigitText) -> list[tuple[str, bool]]:
+    """The one-glance summary's lines under its heading, each (text, is a bullet of the
+    differences): which results are compared, the counts, where the two views differ most. The
+    PDF's and the Word copy's."""
     comparison = data.comparison
-    lines: list[Flowable] = [ThaiParagraph(GLANCE_HEADING, s["label"])]
-    lines += [ThaiParagraph(line, s["glance"]) for line in basis_lines(data, t)]
+    lines: list[tuple[str, bool]] = [(line, False) for line in basis_lines(data, t)]
     if data.assessment is None:
-        lines.append(ThaiParagraph(GLANCE_NO_ROUND, s["glance"]))
+        lines.append((GLANCE_NO_ROUND, False))
     else:
         by_component = {"lower": 0, "higher": 0, "agree": 0}
         for gap in comparison.components:
             if gap.verdict:
                 by_component[gap.verdict] += 1
         if sum(by_component.values()):
-            lines.append(ThaiParagraph(t(GLANCE_COMPONENTS, **by_component), s["glance"]))
+            lines.append((t(GLANCE_COMPONENTS, **by_component), False))
         counts = comparison.counts()
         rated = sum(counts.values())
         if not rated and not any(gap.supervisor is not None for gap in comparison.components):
             # No level of the supervisor's: nothing was compared, so no agreement to claim.
-            lines.append(ThaiParagraph(GLANCE_NOT_RATED, s["glance"]))
+            lines.append((GLANCE_NOT_RATED, False))
         elif rated:
-            lines.append(ThaiParagraph(t(GLANCE_COUNTS, rated=rated, **counts), s["glance"]))
+            lines.append((t(GLANCE_COUNTS, rated=rated, **counts), False))
         else:
-            lines.append(ThaiParagraph(GLANCE_NO_ITEMS, s["glance"]))
+            lines.append((GLANCE_NO_ITEMS, False))
         biggest = comparison.biggest(3)
         if biggest:
-            lines.append(ThaiParagraph(GLANCE_BIGGEST, s["glance"]))
+            lines.append((GLANCE_BIGGEST, False))
             for gap in biggest:
                 if gap.is_component:
                     text = BIGGEST_COMPONENT.format(
@@ -167,9 +169,16 @@ def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flow
                     )
                 else:
                     text = BIGGEST_ITEM.format(code=t(gap.code), title=gap.title, gap=item_gap_text(gap, t))
-                lines.append(ThaiParagraph("• " + text, s["glance_list"]))
+                lines.append(("• " + text, True))
         elif sum(by_component.values()) or rated:  # agreement only where both gave a level
-            lines.append(ThaiParagraph(GLANCE_SAME, s["glance"]))
+            lines.append((GLANCE_SAME, False))
+    return lines
+
+
+def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flowable:
+    """The one-glance summary: how many items agree, and where the two views differ most."""
+    lines: list[Flowable] = [ThaiParagraph(GLANCE_HEADING, s["label"])]
+    lines += [ThaiParagraph(text, s["glance_list" if bullet else "glance"]) for text, bullet in glance_lines(data, t)]
     return Table(
         [[lines]], colWidths=[TEXT_WIDTH],
         style=TableStyle([

@@ -17,6 +17,7 @@ from ...schools import School
 from ...visit_basis import basis_of
 from ...visit_records import Finding, Person, Visit
 from ...workspace import Workspace
+from .pictures import Picture, picture_files
 
 __all__ = ["ComponentFindings", "ItemFinding", "VisitData", "gather"]
 
@@ -77,6 +78,8 @@ class VisitData:
     latest: Comparison | None = None
     # A confirmed visit whose round changed after it, its history too short to rebuild: when (UTC stamp).
     changed_unknown: str | None = None
+    # The attached pictures (jpg/png) printed after the record under ภาพประกอบ, oldest first.
+    pictures: tuple[Picture, ...] = ()
 
     @property
     def director(self) -> Person | None:
@@ -146,4 +149,5 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
         compared_as_of=basis.as_of,
         latest=latest,
         changed_unknown=None if basis.rebuilt else basis.last_change,
+        pictures=picture_files(workspace, visit_id),
     )

@@ -33,6 +33,7 @@ from .compare import (
     level_text,
 )
 from .data import ComponentFindings, VisitData
+from .pdf_pictures import pictures_part
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 TITLE = "บันทึกการนิเทศ ติดตาม"
@@ -152,6 +153,44 @@ def _when(data: VisitData, t: DigitText) -> str:
     return text
 
 
+def header_pairs(data: VisitData, t: DigitText) -> list[tuple[str, ...]]:
+    """The record's particulars under its title, as (label, value) pairs, the first row two
+    pairs (code and area office): the PDF's and the Word copy's."""
+    school, visit = data.school, data.visit
+    place = PLACE.format(district=school.district, province=school.province) if school.district else school.province
+    assessment = data.assessment
+    if assessment is None:
+        reviewed = ROUND_NONE
+    else:
+        reviewed = t(ROUND_VALUE, year=assessment.fiscal_year, round=assessment.round)
+        if assessment.is_draft:
+            reviewed += ROUND_DRAFT
+        elif assessment.assessed_date is not None:
+            reviewed += ROUND_DATED.format(date=thai_date(assessment.assessed_date, t.style, short=True))
+    return [
+        (LABEL_CODE, t(school.code), LABEL_OFFICE, t(school.area_office) if school.area_office else NOT_GIVEN),
+        (LABEL_PLACE, place or NOT_GIVEN),
+        (LABEL_WHEN, _when(data, t)),
+        (LABEL_TYPE, VISIT_TYPES.get(visit.visit_type, visit.visit_type)),
+        (LABEL_ROUND, reviewed),
+        (LABEL_PURPOSE, visit.purpose.strip() or NOT_GIVEN),
+        (LABEL_STATUS, STATUS_FINAL if visit.is_final else STATUS_DRAFT),
+    ]
+
+
+def carried_status(item: FollowUp, data: VisitData, t: DigitText) -> tuple[str, str | None]:
+    """A carried follow-up's status as printed (closed with its date, or overdue) and the colour
+    its cell is tinted with (None: none)."""
+    status = FOLLOW_UP_STATUSES.get(item.status, item.status)
+    if item.status != "open":
+        closed = thai_date(_iso(item.closed_on), t.style, short=True) if item.closed_on else ""
+        status = STATUS_CLOSED_ON.format(status=status, date=closed) if closed else status
+        return status, AGREE_COLOUR if item.status == "done" else None
+    if item.due_date is not None and item.due_date < data.visit.visited_date:
+        return STATUS_OVERDUE.format(status=status), LOWER_COLOUR
+    return status, None
+
+
 # -- parts ---------------------------------------------------------------------------------------
 def _header(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     visit, school = data.visit, data.school
@@ -178,26 +217,7 @@ def _header(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list
         t(VISIT_LINE, number=data.previous_visits + 1, date=thai_date(visit.visited_date, t.style)), s["visit_line"]
     ))
 
-    place = PLACE.format(district=school.district, province=school.province) if school.district else school.province
-    assessment = data.assessment
-    if assessment is None:
-        reviewed = ROUND_NONE
-    else:
-        reviewed = t(ROUND_VALUE, year=assessment.fiscal_year, round=assessment.round)
-        if assessment.is_draft:
-            reviewed += ROUND_DRAFT
-        elif assessment.assessed_date is not None:
-            reviewed += ROUND_DATED.format(date=thai_date(assessment.assessed_date, t.style, short=True))
-    pairs = [
-        (LABEL_CODE, t(school.code), LABEL_OFFICE, t(school.area_office) if school.area_office else NOT_GIVEN),
-        (LABEL_PLACE, place or NOT_GIVEN),
-        (LABEL_WHEN, _when(data, t)),
-        (LABEL_TYPE, VISIT_TYPES.get(visit.visit_type, visit.visit_type)),
-        (LABEL_ROUND, reviewed),
-        (LABEL_PURPOSE, visit.purpose.strip() or NOT_GIVEN),
-        (LABEL_STATUS, STATUS_FINAL if visit.is_final else STATUS_DRAFT),
-    ]
-    story += [info_table(pairs, INFO_WIDTHS, s), Spacer(1, 6),
+    story += [info_table(header_pairs(data, t), INFO_WIDTHS, s), Spacer(1, 6),
               HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2)]
     return story
 
@@ -299,15 +319,8 @@ def _follow_ups(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> 
         rows: list[list[Any]] = [header]
         extra: list[tuple[Any, ...]] = []
         for number, item in enumerate(data.carried, start=1):
-            status = FOLLOW_UP_STATUSES.get(item.status, item.status)
-            shade = None
-            if item.status != "open":
-                closed = thai_date(_iso(item.closed_on), t.style, short=True) if item.closed_on else ""
-                status = STATUS_CLOSED_ON.format(status=status, date=closed) if closed else status
-                shade = tint(AGREE_COLOUR, 0.78) if item.status == "done" else None
-            elif item.due_date is not None and item.due_date < data.visit.visited_date:
-                status = STATUS_OVERDUE.format(status=status)
-                shade = tint(LOWER_COLOUR, 0.78)
+            status, colour = carried_status(item, data, t)
+            shade = tint(colour, 0.78) if colour else None
             first = len(rows)
             rows += _fitted([
                 ThaiParagraph(t(number), s["centre"]), _action_cell(item, s),
@@ -382,7 +395,18 @@ def _closing(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> lis
 
 def _signatures(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle], above: Sequence[Flowable]) -> list[Flowable]:
     school = data.school
-    dots = signature_dots(s["sign"], TEXT_WIDTH / 2 - 24, (SIGN_VISITOR, SIGN_SCHOOL))
+    cells = signature_cells(data, signature_dots(s["sign"], TEXT_WIDTH / 2 - 24, (SIGN_VISITOR, SIGN_SCHOOL)))
+    intro = ThaiParagraph(SIGN_INTRO, s["body"])
+    # The school's name never broken inside (TEST32b B5: "ผู้อำนวยการโรงเรียนชุมชนวัด / สันป่าลาน").
+    return signature_block(cells, s, space_before=24, lead=[*above, Spacer(1, 10), intro], whole=(school.name,),
+                           together=True)
+
+
+def signature_cells(data: VisitData, dots: str) -> list[str]:
+    """Who signs, each as the lines of one signature ("ลงชื่อ … ผู้นิเทศ", the name, the
+    position): every supervisor, then the school's signer (a blank line for the director when
+    none was named); the PDF's and the Word copy's."""
+    school = data.school
     cells = []
     for person in data.visitors:
         lines = [SIGN.format(dots=dots, role=SIGN_VISITOR),
@@ -400,10 +424,7 @@ def _signatures(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle], abo
         position = SIGN_DIRECTOR_OF.format(school=school.name) if school.name.startswith("โรงเรียน") else SIGN_DIRECTOR
         lines = [SIGN.format(dots=dots, role=SIGN_SCHOOL), SIGN_NAME_BLANK, SIGN_POSITION.format(role=position)]
     cells.append("\n".join(lines))
-    intro = ThaiParagraph(SIGN_INTRO, s["body"])
-    # The school's name never broken inside (TEST32b B5: "ผู้อำนวยการโรงเรียนชุมชนวัด / สันป่าลาน").
-    return signature_block(cells, s, space_before=24, lead=[*above, Spacer(1, 10), intro], whole=(school.name,),
-                           together=True)
+    return cells
 
 
 def layout(data: VisitData, t: DigitText) -> Document:
@@ -431,6 +452,7 @@ def layout(data: VisitData, t: DigitText) -> Document:
             lambda: comparison_part(data, t, s),
             *(component(index, section) for index, section in enumerate(data.components)),
             lambda: _follow_ups(data, t, s) + _closing(data, t, s),
+            *([lambda: pictures_part(data, t, s)] if data.pictures else []),  # ภาพประกอบ, after the record
         ],
         title=DOC_TITLE.format(school=school.name, date=when),
         author=data.visitors[0].name if data.visitors else "",
