@@ -1,0 +1,76 @@
+"""A confirmed visit reopened and confirmed again tells it is a revision (TEST34C C3): who reopened
+and confirmed (a name of the team, not the laptop), why, and what changed since the version
+confirmed before."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from qualityschool_desktop.errors import ValidationError
+from qualityschool_desktop.visit_revisions import change_text
+
+KANDA, SOMCHAI = "นางกานดา รักเรียน", "นายสมชาย ใจดี"
+
+
+@pytest.fixture
+def confirmed(memory_workspace, school):
+    """A visit of two supervisors, component 3 at level 3, confirmed by the second."""
+    visits = memory_workspace.visits
+    visit = visits.start(school.id, visited_on=date(2026, 2, 3))
+    visits.add_person(visit.id, "visitor", KANDA)
+    visits.add_person(visit.id, "visitor", SOMCHAI)
+    visits.set_level(visit.id, "3", 3)
+    visits.set_text(visit.id, "3", "strengths", "ครูใช้สื่อหลากหลาย")
+    visits.finalise(visit.id, by=SOMCHAI)
+    return visit
+
+
+def test_confirming_and_reopening_name_the_team_member_not_the_laptop(memory_workspace, confirmed) -> None:
+    visits = memory_workspace.visits
+    visits.reopen(confirmed.id, "โรงเรียนส่งหลักฐานเพิ่ม", by=KANDA)
+    visits.finalise(confirmed.id)  # nobody chosen: the first of the team
+    assert [(e.event, e.person_name) for e in visits.events(confirmed.id)] == [
+        ("finalised", SOMCHAI), ("reopened", KANDA), ("finalised", KANDA)]
+    with pytest.raises(ValidationError, match="ไม่อยู่ในรายชื่อคณะผู้นิเทศ"):
+        visits.reopen(confirmed.id, "แก้ไข", by="นายคนอื่น")
+    assert visits.get(confirmed.id).is_final  # nothing written
+
+
+def test_a_revised_record_says_which_revision_why_and_what_changed(memory_workspace, confirmed) -> None:
+    visits = memory_workspace.visits
+    assert visits.revision(confirmed.id) is None  # never reopened: prints as before
+    first = visits.events(confirmed.id)[0]
+    visits.reopen(confirmed.id, "โรงเรียนส่งหลักฐานเพิ่ม", by=KANDA)
+    visits.set_level(confirmed.id, "3", 4)
+    visits.set_text(confirmed.id, "3", "strengths", "ครูใช้สื่อหลากหลายและเทคโนโลยี")
+    visits.set_level(confirmed.id, "4", 2)
+    visits.finalise(confirmed.id, by=SOMCHAI)
+    revision = visits.revision(confirmed.id)
+    assert revision is not None
+    assert revision.number == 1
+    assert revision.first_confirmed_at == first.happened_at
+    assert [(r.person_name, r.reason) for r in revision.reopenings] == [(KANDA, "โรงเรียนส่งหลักฐานเพิ่ม")]
+    assert revision.confirmed_by == SOMCHAI
+    assert [change_text(c) for c in revision.changes or ()] == [
+        "องค์ประกอบที่ ๓: ระดับ ๓ → ๔", "องค์ประกอบที่ ๓: แก้ไขจุดเด่น", "องค์ประกอบที่ ๔: ระดับ ไม่ระบุ → ๒"]
+    # a second round of changes is told against the second confirmation, not the first
+    visits.reopen(confirmed.id, "แก้ระดับองค์ประกอบที่ ๔", by=SOMCHAI)
+    visits.set_level(confirmed.id, "4", 3)
+    visits.finalise(confirmed.id)
+    revision = visits.revision(confirmed.id)
+    assert revision is not None and revision.number == 2
+    assert [change_text(c) for c in revision.changes or ()] == ["องค์ประกอบที่ ๔: ระดับ ๒ → ๓"]
+
+
+def test_a_confirmation_from_before_the_snapshots_says_the_changes_are_not_known(memory_workspace, confirmed) -> None:
+    db = memory_workspace.db
+    visits = memory_workspace.visits
+    # an event as 0036 and before wrote it: no name, no snapshot
+    db.execute("DROP TRIGGER visit_events_no_update")
+    db.execute("UPDATE visit_events SET person_name = NULL, signed_findings = NULL")
+    visits.reopen(confirmed.id, "แก้ไข")
+    visits.finalise(confirmed.id)
+    revision = visits.revision(confirmed.id)
+    assert revision is not None and revision.number == 1 and revision.changes is None
