@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .thai import thai_digits
 from .value_rules import MAX_CODE, MAX_LEVEL, MIN_LEVEL, Rule
@@ -161,15 +161,16 @@ def revision_of(events: Iterable[VisitEvent], findings: Mapping[str, Finding]) -
     )
 
 
-def scope_text(code: str) -> str:
-    """"องค์ประกอบที่ ๓" for a component code, "ประเด็น ๒.๑.๕" for an item's."""
-    return f"องค์ประกอบที่ {thai_digits(code)}" if "." not in code else f"ประเด็น {thai_digits(code)}"
+def scope_text(code: str, digits: Callable[[str], str] = thai_digits) -> str:
+    """"องค์ประกอบที่ ๓" for a component code, "ประเด็น ๒.๑.๕" for an item's (``digits``: Thai
+    unless a document writes Arabic ones)."""
+    return f"องค์ประกอบที่ {digits(code)}" if "." not in code else f"ประเด็น {digits(code)}"
 
 
-def change_text(change: Change) -> str:
+def change_text(change: Change, digits: Callable[[str], str] = thai_digits) -> str:
     """The change as one Thai line: "องค์ประกอบที่ ๓: ระดับ ๓ → ๔", "องค์ประกอบที่ ๓: แก้ไขจุดเด่น"."""
     if change.field == "level":
         def level(value: int | None) -> str:
-            return NO_LEVEL if value is None else thai_digits(str(value))
-        return f"{scope_text(change.code)}: ระดับ {level(change.before)} → {level(change.after)}"
-    return f"{scope_text(change.code)}: แก้ไข{TEXT_LABELS[change.field]}"
+            return NO_LEVEL if value is None else digits(str(value))
+        return f"{scope_text(change.code, digits)}: ระดับ {level(change.before)} → {level(change.after)}"
+    return f"{scope_text(change.code, digits)}: แก้ไข{TEXT_LABELS[change.field]}"

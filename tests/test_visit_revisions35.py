@@ -74,3 +74,47 @@ def test_a_confirmation_from_before_the_snapshots_says_the_changes_are_not_known
     visits.finalise(confirmed.id)
     revision = visits.revision(confirmed.id)
     assert revision is not None and revision.number == 1 and revision.changes is None
+
+
+def _revised(workspace, visit_id: str) -> None:
+    visits = workspace.visits
+    visits.reopen(visit_id, "โรงเรียนส่งหลักฐานเพิ่ม", by=KANDA)
+    visits.set_level(visit_id, "3", 4)
+    visits.finalise(visit_id, by=SOMCHAI)
+
+
+def test_the_data_of_a_revised_record_carries_the_revision_for_every_copy(memory_workspace, confirmed) -> None:
+    from qualityschool_desktop.reports.visit.data import gather
+    from qualityschool_desktop.reports.visit.revision import revision_lines, revision_status
+    from qualityschool_desktop.thai import DigitText
+
+    t = DigitText("thai")
+    assert gather(memory_workspace, confirmed.id).revision is None
+    assert revision_lines(None, t) == [] and revision_status(None, t) == ""
+    _revised(memory_workspace, confirmed.id)
+    data = gather(memory_workspace, confirmed.id)
+    assert revision_status(data.revision, t) == "ฉบับแก้ไขครั้งที่ ๑"
+    lines = revision_lines(data.revision, t)
+    assert lines[0].startswith("ยืนยันบันทึกครั้งแรกเมื่อ ")
+    assert lines[1].startswith("เปิดแก้ไขครั้งที่ ๑ เมื่อ ") and lines[1].endswith(
+        f"โดย {KANDA} เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม")
+    assert lines[2].startswith("ยืนยันฉบับแก้ไขเมื่อ ") and lines[2].endswith(f"โดย {SOMCHAI}")
+    assert lines[3:] == ["สิ่งที่เปลี่ยนจากฉบับที่ยืนยันก่อนหน้า:", "– องค์ประกอบที่ ๓: ระดับ ๓ → ๔"]
+
+
+def test_the_printed_revised_record_says_revision_reopen_reason_and_change(memory_workspace, confirmed, tmp_path) -> None:
+    import subprocess
+
+    from qualityschool_desktop.reports.visit import write_visit_report
+
+    first = write_visit_report(memory_workspace, confirmed.id, tmp_path / "first.pdf")
+    first_text = subprocess.run(["pdftotext", str(first), "-"], capture_output=True, text=True, check=True).stdout
+    assert "ฉบับแก้ไข" not in first_text and "เปิดแก้ไข" not in first_text
+    _revised(memory_workspace, confirmed.id)
+    again = write_visit_report(memory_workspace, confirmed.id, tmp_path / "again.pdf")
+    text = "".join(subprocess.run(["pdftotext", str(again), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())  # lines break between words
+    for wanted in ("ยืนยันแล้ว · ฉบับแก้ไขครั้งที่ ๑", "ประวัติการแก้ไขบันทึกหลังยืนยัน", "ยืนยันบันทึกครั้งแรกเมื่อ",
+                   f"โดย {KANDA} เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม", f"ยืนยันฉบับแก้ไขเมื่อ",
+                   "องค์ประกอบที่ ๓: ระดับ ๓ → ๔"):
+        assert "".join(wanted.split()) in text, wanted

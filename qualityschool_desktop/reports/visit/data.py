@@ -16,6 +16,7 @@ from ...framework import Component, Framework, Item
 from ...schools import School
 from ...visit_basis import basis_of
 from ...visit_records import Finding, Person, Visit
+from ...visit_revisions import Revision
 from ...workspace import Workspace
 
 __all__ = ["ComponentFindings", "ItemFinding", "VisitData", "gather"]
@@ -77,6 +78,9 @@ class VisitData:
     latest: Comparison | None = None
     # A confirmed visit whose round changed after it, its history too short to rebuild: when (UTC stamp).
     changed_unknown: str | None = None
+    # A record reopened after it was confirmed (TEST34C C3): which revision, who reopened it and why,
+    # the first confirmation and what changed since the version confirmed before; None: never reopened.
+    revision: Revision | None = None
 
     @property
     def director(self) -> Person | None:
@@ -146,4 +150,5 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
         compared_as_of=basis.as_of,
         latest=latest,
         changed_unknown=None if basis.rebuilt else basis.last_change,
+        revision=visits.revision(visit_id),
     )

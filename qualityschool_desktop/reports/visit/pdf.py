@@ -33,6 +33,8 @@ from .compare import (
     level_text,
 )
 from .data import ComponentFindings, VisitData
+from .revision import HEADING as REVISION_HEADING
+from .revision import revision_lines, revision_status
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 TITLE = "บันทึกการนิเทศ ติดตาม"
@@ -195,10 +197,16 @@ def _header(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list
         (LABEL_TYPE, VISIT_TYPES.get(visit.visit_type, visit.visit_type)),
         (LABEL_ROUND, reviewed),
         (LABEL_PURPOSE, visit.purpose.strip() or NOT_GIVEN),
-        (LABEL_STATUS, STATUS_FINAL if visit.is_final else STATUS_DRAFT),
+        (LABEL_STATUS, " · ".join(filter(None, (STATUS_FINAL if visit.is_final else STATUS_DRAFT,
+                                                revision_status(data.revision, t))))),
     ]
-    story += [info_table(pairs, INFO_WIDTHS, s), Spacer(1, 6),
-              HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2)]
+    story += [info_table(pairs, INFO_WIDTHS, s), Spacer(1, 6)]
+    revised = revision_lines(data.revision, t)
+    if revised:  # a record reopened after it was signed says so where the reader starts (C3)
+        story.append(KeepTogether([ThaiParagraph(REVISION_HEADING, s["item_heading"]),
+                                   *(ThaiParagraph(line, s["glance_list"]) for line in revised)]))
+        story.append(Spacer(1, 4))
+    story.append(HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2))
     return story
 
 
