@@ -54,11 +54,12 @@ def revised_visits(reopens: Iterable[dict[str, Any]], events: Iterable[dict[str,
     return found
 
 
-def revised_line(revised: RevisedVisit) -> str:
-    """The summary's line for ``revised`` (names from the file shown escaped)."""
-    day = format_date(date.fromisoformat(revised.visited_on), short=True) if revised.visited_on else "–"
+def revised_line(revised: RevisedVisit, style: str = "arabic") -> str:
+    """The summary's line for ``revised`` (names from the file shown escaped; dates in ``style``'s
+    digits, the names and reason as typed)."""
+    day = format_date(date.fromisoformat(revised.visited_on), short=True, style=style) if revised.visited_on else "–"
     return LINE.format(
         school=f" {for_terminal(revised.school)}" if revised.school else "", date=day,
-        when=format_moment(revised.reopened_at),
+        when=format_moment(revised.reopened_at, style=style),
         by=BY.format(name=for_terminal(revised.person_name)) if revised.person_name else "",
         reason=for_terminal(revised.reason), then=CONFIRMED_AGAIN if revised.confirmed_again else NOT_CONFIRMED)
