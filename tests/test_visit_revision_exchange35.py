@@ -4,12 +4,14 @@ the confirmed findings, and the import's summary says the record was reopened an
 
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from qualityschool_desktop import cli
 from qualityschool_desktop.exchange import apply_import, export_file, preview_import
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.visit_revisions import change_text
@@ -40,14 +42,17 @@ def test_a_reopened_and_reconfirmed_visit_arrives_saying_so_with_names_and_reaso
         laptop.visits.finalise(visit.id, by=SOMCHAI)
         second = export_file(laptop, tmp_path / "second.qsx").path
     act_as("district")
-    with Workspace.open(tmp_path / "district.sqlite3", create=True, installation=DISTRICT) as district:
+    database = tmp_path / "district.sqlite3"
+    with Workspace.open(database, create=True, installation=DISTRICT) as district:
         assert not apply_import(district, first).revised_visits  # a first confirmation: nothing revised
         preview = preview_import(district, second)
-        result = apply_import(district, second)
-        for summary in (preview, result):
-            line = next(line for line in summary.lines() if "เปิดแก้ไข" in line)
-            assert "โรงเรียนบ้านทดสอบ" in line and "3 ก.พ. 2569" in line
-            assert f"โดย {KANDA} เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม" in line and "ยืนยันฉบับแก้ไขแล้ว" in line
+    line = next(line for line in preview.lines() if "เปิดแก้ไข" in line)
+    assert "โรงเรียนบ้านทดสอบ" in line and "3 ก.พ. 2569" in line
+    assert f"โดย {KANDA} เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม" in line and "ยืนยันฉบับแก้ไขแล้ว" in line
+    out = io.StringIO()  # the command line prints the result's lines: the same line
+    assert cli.run(cli.parse(["import", "--db", str(database), str(second)]), out=out, err=io.StringIO()) == 0
+    assert line in out.getvalue().splitlines()
+    with Workspace.open(database, installation=DISTRICT) as district:
         events = district.visits.events(visit.id)
         assert [(e.event, e.person_name) for e in events] == [
             ("finalised", SOMCHAI), ("reopened", KANDA), ("finalised", SOMCHAI)]

@@ -89,3 +89,36 @@ def test_confirm_reopen_confirm_names_the_team_members_and_shows_what_changed(
     assert events[2].endswith(f"โดย {SOMCHAI}")
     assert events[-2:] == ["สิ่งที่เปลี่ยนจากฉบับที่ยืนยันก่อนหน้า:", "– องค์ประกอบที่ ๓: ระดับ ๓ → ๔"]
     view.grab().save("/tmp/visitrev35/visit_sign.png")
+
+
+def test_the_districts_file_card_lists_a_confirmed_visit_the_file_reopens(qtbot, tmp_path, monkeypatch) -> None:
+    import uuid
+
+    from qualityschool_desktop.exchange import apply_import, export_file, preview_import
+    from qualityschool_desktop.paths import DATA_DIR_ENV
+    from ui.exchange.file_card import FileCard, FileCheck
+
+    def act_as(name: str) -> None:
+        folder = tmp_path / f"{name}-data"
+        folder.mkdir(exist_ok=True)
+        monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+
+    act_as("supervisor")
+    with Workspace.open(tmp_path / "s.sqlite3", create=True, installation=str(uuid.UUID(int=0x5A))) as laptop:
+        school = laptop.schools.add(code="6301000001", name="โรงเรียนบ้านทดสอบ", district="เมืองตาก", province="ตาก")
+        visit = laptop.visits.start(school.id, visited_on=date(2026, 2, 3))
+        laptop.visits.add_person(visit.id, "visitor", KANDA)
+        laptop.visits.finalise(visit.id)
+        first = export_file(laptop, tmp_path / "first.qsx").path
+        laptop.visits.reopen(visit.id, "โรงเรียนส่งหลักฐานเพิ่ม")
+        laptop.visits.finalise(visit.id)
+        second = export_file(laptop, tmp_path / "second.qsx").path
+    act_as("district")
+    with Workspace.open(tmp_path / "d.sqlite3", create=True, installation=str(uuid.UUID(int=0xD1))) as district:
+        apply_import(district, first)
+        preview = preview_import(district, second)
+    card = FileCard(FileCheck(second, preview=preview), lambda _card: None, lambda _card, _codes: None)
+    qtbot.addWidget(card)
+    assert card.revised_list is not None
+    shown = card.revised_list.text()
+    assert "โรงเรียนบ้านทดสอบ" in shown and f"โดย {KANDA}" in shown and "เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม" in shown

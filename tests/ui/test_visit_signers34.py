@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from qualityschool_desktop.workspace import Workspace
 from ui.visits.view import VisitView
@@ -54,8 +54,17 @@ def test_the_question_names_who_confirms(qtbot: Any, memory_workspace: Workspace
         asked.append(box.text())
         return int(QMessageBox.StandardButton.Yes)
 
+    offered: list[tuple[list[str], int]] = []
+
+    def choose(_parent: Any, _title: str, _label: str, names: list[str], current: int, _editable: bool) -> Any:
+        offered.append((list(names), current))
+        return names[1], True  # s35 C3: which of the team confirms (several: asked, the first offered)
+
     monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
     view.finalise()
     qtbot.waitUntil(lambda: memory_workspace.visits.get(visit_id).is_final, timeout=3000)
     assert len(asked) == 1
     assert "นางกานดา รักเรียน" in asked[0] and "นายวิชัย นิเทศดี" in asked[0]
+    assert offered == [(["นางกานดา รักเรียน", "นายวิชัย นิเทศดี"], 0)]
+    assert memory_workspace.visits.events(visit_id)[-1].person_name == "นายวิชัย นิเทศดี"

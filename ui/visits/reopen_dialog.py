@@ -78,3 +78,12 @@ def ask_confirmer(parent: QWidget, team: list[str]) -> str | None:
 
     name, accepted = QInputDialog.getItem(parent, text.FINALISE_TITLE, text.FINALISE_BY, team, 0, False)
     return name if accepted else None
+
+
+def ask_who(parent: QWidget, team: list[str], *, reopening: bool) -> tuple[str, str] | None:
+    """(reason, team member) for a reopen (:func:`ask_reopen`), ("", team member) for a confirmation
+    (:func:`ask_confirmer`); None when the user cancelled."""
+    if reopening:
+        return ask_reopen(parent, team)
+    name = ask_confirmer(parent, team)
+    return None if name is None else ("", name)

@@ -56,7 +56,7 @@ from .header import GeneralPanel, VisitDetailsBar
 from .files import VisitFiles
 from .panels import FindingPanel
 from .people import VisitPeople
-from .reopen_dialog import ask_confirmer, ask_reopen
+from .reopen_dialog import ask_who
 from .sections import FollowUpsPanel, SignPanel, ask_yes_no, tell
 
 STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "final": "#2e7d32"}, text.FINAL_NOTICE)
@@ -553,11 +553,9 @@ class VisitView(QWidget):
 
     def _ask(self, who: list[str], reopening: bool) -> Any:
         """C3: who of the team confirms or reopens (``who`` gets the name); a reopen's reason (C9)."""
-        team = self._workspace.visits.team_names(self._visit.id)
-        answer = ask_reopen(self, team) if reopening else ask_confirmer(self, team)
-        if answer is not None:
-            who.append(answer[1] if reopening else answer)
-        return answer[0] if reopening and answer is not None else answer is not None
+        asked = ask_who(self, self._workspace.visits.team_names(self._visit.id), reopening=reopening)
+        who.extend(asked[1:] if asked is not None else ())
+        return asked[0] if reopening and asked is not None else asked is not None
 
     def finalise(self) -> None:
         self.flush()
