@@ -118,3 +118,14 @@ def test_the_printed_revised_record_says_revision_reopen_reason_and_change(memor
                    f"โดย {KANDA} เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม", f"ยืนยันฉบับแก้ไขเมื่อ",
                    "องค์ประกอบที่ ๓: ระดับ ๓ → ๔"):
         assert "".join(wanted.split()) in text, wanted
+
+
+def test_the_rule_of_what_was_confirmed_takes_a_snapshot_and_refuses_anything_else(memory_workspace, confirmed) -> None:
+    from qualityschool_desktop.visit_revisions import SIGNED_FINDINGS
+
+    kept = memory_workspace.visits.events(confirmed.id)[0].signed_findings
+    assert SIGNED_FINDINGS(kept) and SIGNED_FINDINGS(None) and SIGNED_FINDINGS("{}")
+    for bad in ("[]", "not json", '{"3": {"level": 11, "texts": {}}}', '{"3": {"level": 3}}',
+                '{"3": {"level": 3, "texts": {"strengths": "the text itself"}}}',
+                '{"3": {"level": 3, "texts": {"notes": "0123456789abcdef"}}}', '{"": {"level": 3, "texts": {}}}'):
+        assert not SIGNED_FINDINGS(bad), bad
