@@ -91,7 +91,7 @@ def test_confirm_reopen_confirm_names_the_team_members_and_shows_what_changed(
     view.grab().save("/tmp/visitrev35/visit_sign.png")
 
 
-def test_the_districts_file_card_lists_a_confirmed_visit_the_file_reopens(qtbot, tmp_path, monkeypatch) -> None:
+def test_the_districts_file_card_and_result_list_a_confirmed_visit_the_file_reopens(qtbot, tmp_path, monkeypatch) -> None:
     import uuid
 
     from qualityschool_desktop.exchange import apply_import, export_file, preview_import
@@ -117,8 +117,17 @@ def test_the_districts_file_card_lists_a_confirmed_visit_the_file_reopens(qtbot,
     with Workspace.open(tmp_path / "d.sqlite3", create=True, installation=str(uuid.UUID(int=0xD1))) as district:
         apply_import(district, first)
         preview = preview_import(district, second)
+        result = apply_import(district, second)
     card = FileCard(FileCheck(second, preview=preview), lambda _card: None, lambda _card, _codes: None)
     qtbot.addWidget(card)
     assert card.revised_list is not None
     shown = card.revised_list.text()
     assert "โรงเรียนบ้านทดสอบ" in shown and f"โดย {KANDA}" in shown and "เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม" in shown
+    # and the window's result after the import says it again
+    from ui.exchange.controller import ApplyOutcome
+    from ui.exchange.import_dialog import ImportResultDialog
+
+    dialog = ImportResultDialog(ApplyOutcome(results=[(second, result)]), 1)
+    qtbot.addWidget(dialog)
+    said = dialog.summary.text()
+    assert f"โดย {KANDA}" in said and "เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม" in said and "ยืนยันฉบับแก้ไขแล้ว" in said
