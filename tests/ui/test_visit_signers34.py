@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from qualityschool_desktop.workspace import Workspace
 from ui.visits.view import VisitView
@@ -56,12 +56,14 @@ def test_the_question_names_who_confirms(qtbot: Any, memory_workspace: Workspace
 
     offered: list[tuple[list[str], int]] = []
 
-    def choose(_parent: Any, _title: str, _label: str, names: list[str], current: int, _editable: bool) -> Any:
-        offered.append((list(names), current))
-        return names[1], True  # s35 C3: which of the team confirms (several: asked, the first offered)
+    def choose(box: QInputDialog) -> int:
+        names = box.comboBoxItems()
+        offered.append((list(names), names.index(box.textValue())))
+        box.setTextValue(names[1])  # s35 C3: which of the team confirms (several: asked, the first offered)
+        return int(QDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    monkeypatch.setattr(QInputDialog, "exec", choose)
     view.finalise()
     qtbot.waitUntil(lambda: memory_workspace.visits.get(visit_id).is_final, timeout=3000)
     assert len(asked) == 1

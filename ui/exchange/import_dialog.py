@@ -353,7 +353,7 @@ def revised_lines(result: Any) -> list[str]:
     from qualityschool_desktop.exchange.revised import revised_line
     from ui.common.digits import style
 
-    return [revised_line(revised, style()).strip() for revised in getattr(result, "revised_visits", ())]
+    return ["    " + revised_line(revised, style()).strip() for revised in getattr(result, "revised_visits", ())]
 
 
 def same_school_lines(result: Any) -> list[str]:

@@ -76,8 +76,15 @@ def ask_confirmer(parent: QWidget, team: list[str]) -> str | None:
         return ""
     from PySide6.QtWidgets import QInputDialog
 
-    name, accepted = QInputDialog.getItem(parent, text.FINALISE_TITLE, text.FINALISE_BY, team, 0, False)
-    return name if accepted else None
+    box = QInputDialog(parent)
+    box.setWindowTitle(text.FINALISE_TITLE)
+    box.setLabelText(text.FINALISE_BY)
+    box.setComboBoxItems(team)
+    box.setComboBoxEditable(False)
+    box.setTextValue(team[0])
+    box.setOkButtonText(text.FINALISE_BY_OK)
+    box.setCancelButtonText(text.REOPEN_CANCEL)
+    return box.textValue() if box.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_who(parent: QWidget, team: list[str], *, reopening: bool) -> tuple[str, str] | None:

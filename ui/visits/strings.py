@@ -89,6 +89,7 @@ REOPEN_OK = "เปิดแก้ไข"
 REOPEN_CANCEL = "ยกเลิก"
 REOPEN_NEEDS_REASON = "กรุณาระบุเหตุผลที่ขอแก้ไขบันทึกที่ยืนยันแล้ว"
 FINALISE_BY = "ผู้ยืนยันบันทึก (คณะนิเทศ):"
+FINALISE_BY_OK = "ยืนยันบันทึก"
 MADE_ELSEWHERE = "บันทึกโดยเครื่องอื่น"  # a visit another laptop recorded (issue 10): its maker changes it
 STATUS_ELSEWHERE = "{status} · " + MADE_ELSEWHERE
 MADE_ELSEWHERE_TIP = "บันทึกการนิเทศนี้มาจากไฟล์แลกเปลี่ยน แก้ไขได้ที่เครื่องที่บันทึกเท่านั้น"
