@@ -129,3 +129,37 @@ def test_the_rule_of_what_was_confirmed_takes_a_snapshot_and_refuses_anything_el
                 '{"3": {"level": 3, "texts": {"strengths": "the text itself"}}}',
                 '{"3": {"level": 3, "texts": {"notes": "0123456789abcdef"}}}', '{"": {"level": 3, "texts": {}}}'):
         assert not SIGNED_FINDINGS(bad), bad
+
+
+def test_migration_0037_keeps_the_events_before_and_the_log_append_only(tmp_path) -> None:
+    import sqlite3
+
+    from qualityschool_desktop.database import open_database
+    from qualityschool_desktop.workspace import Workspace
+
+    path = tmp_path / "old.sqlite3"
+    with Workspace.open(path, create=True) as workspace:  # a confirmed visit of two supervisors
+        school = workspace.schools.add(code="6301000001", name="โรงเรียนทดสอบวิทยา")
+        visit = workspace.visits.start(school.id, visited_on=date(2026, 2, 3))
+        workspace.visits.add_person(visit.id, "visitor", KANDA)
+        workspace.visits.set_level(visit.id, "3", 3)
+        workspace.visits.finalise(visit.id)
+    conn = sqlite3.connect(path, isolation_level=None)  # back to 0036: the columns and the migration gone
+    conn.execute("DROP TRIGGER visit_events_no_update")
+    conn.execute("ALTER TABLE visit_events DROP COLUMN person_name")
+    conn.execute("ALTER TABLE visit_events DROP COLUMN signed_findings")
+    conn.execute("CREATE TRIGGER visit_events_no_update BEFORE UPDATE OF seq, id, visit_id, event, reason, happened_at,"
+                 " happened_by ON visit_events BEGIN SELECT RAISE(ABORT, 'visit_events is append-only'); END")  # 0007's
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0037_visit_event_names'")
+    conn.close()
+    open_database(path).conn.close()
+    with Workspace.open(path) as workspace:
+        (event,) = workspace.visits.events(visit.id)
+        assert event.person_name is None and event.signed_findings is None
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            workspace.db.execute("UPDATE visit_events SET person_name = 'ใครก็ได้'")
+        workspace.visits.reopen(visit.id, "แก้ไข")
+        workspace.visits.finalise(visit.id)
+        revision = workspace.visits.revision(visit.id)
+        assert revision is not None and revision.changes is None  # confirmed before anything was kept
+        assert [e.person_name for e in workspace.visits.events(visit.id)] == [None, KANDA, KANDA]
