@@ -32,6 +32,8 @@ from .value_rules import (  # noqa: F401 - re-exported
     TRACKED, UUID, UUID_OR_NULL, Rule, choice, date, integer, json_value, line, parse_version, school_code_problem,
     text,
 )
+from .visit_revisions import SIGNED_FINDINGS
+
 # What the one-call row check (_compiled) shares with Rule's own checks: the same patterns and the
 # same caches of values found valid lately.
 from .value_rules import (
@@ -97,6 +99,8 @@ RULES: dict[str, dict[str, Rule]] = {
     "visit_events": {
         "id": UUID, "visit_id": UUID, "event": choice("finalised", "reopened"), "reason": text(),
         "happened_at": STAMP, "happened_by": CODE,
+        # 0037 (s35 C3): the team member who did it and what a confirmation confirmed; None before.
+        "person_name": Rule("line", nullable=True, length=MAX_LINE), "signed_findings": SIGNED_FINDINGS,
     },
     "assessment_events": {
         "id": UUID, "assessment_id": UUID, "event": choice("submitted", "reopened"), "happened_at": STAMP,

@@ -123,7 +123,9 @@ class VisitAttachment:
 @dataclass(frozen=True)
 class VisitEvent:
     """A row of the append-only event log: ``event`` ``"finalised"`` or ``"reopened"`` (with the
-    ``reason`` given), when (UTC stamp) and by which installation."""
+    ``reason`` given), when (UTC stamp) and by which installation; ``person_name``: the member of
+    the visiting team who did it, ``signed_findings``: what a confirmation confirmed
+    (:mod:`.visit_revisions`; both None for the events recorded before migration 0037)."""
 
     seq: int
     id: str
@@ -132,3 +134,5 @@ class VisitEvent:
     reason: str
     happened_at: str
     happened_by: str
+    person_name: str | None = None
+    signed_findings: str | None = None

@@ -30,6 +30,7 @@ from .thai_dates import parse_time
 from .visit_blanks import why_not_final
 from .visit_dates import check_moved_visit
 from .visit_owners import require_made_here
+from .visit_revisions import Revision, revision_of, snapshot
 # STATUSES is read as visits.STATUSES (the exchange's comparison) though nothing here uses it.
 from .visit_records import (FINDING_TEXTS, SIDES, STATUSES, VISIT_TYPES, Finding, Person, Visit, VisitAttachment,
                             VisitEvent, from_row, visit_order)
@@ -218,11 +219,14 @@ class Visits:
         visitor named); ``""`` when it can. Reads only."""
         return why_not_final(self.people(visit_id))
 
-    def finalise(self, visit_id: str) -> Visit:
+    def finalise(self, visit_id: str, by: str = "") -> Visit:
         """Mark the record final (signed by both sides): read-only until reopened; the event is
-        recorded. A final visit is returned as it is. Raises :class:`NotFoundError` for an unknown
-        visit, :class:`ValidationError` when :meth:`why_not_final` says why not (no visitor named;
-        nothing is written then) and ``StorageError`` when it cannot be stored."""
+        recorded with the name of the team member who confirmed (``by``: one of the visit's named
+        visitors, the first when ``""``) and the findings as they were confirmed
+        (:func:`.visit_revisions.snapshot`). A final visit is returned as it is. Raises
+        :class:`NotFoundError` for an unknown visit, :class:`ValidationError` when
+        :meth:`why_not_final` says why not (no visitor named) or ``by`` is not on the team (nothing
+        is written then) and ``StorageError`` when it cannot be stored."""
         visit = require_made_here(self._db, self._installation_id, self.get(visit_id))
         if visit.is_final:
             return visit
@@ -230,17 +234,20 @@ class Visits:
         if problem:
             raise ValidationError(problem)
         with self._db.write():
-            event = self._event_row(visit_id, "finalised", "")
+            event = self._event_row(visit_id, "finalised", "", self._team_member(visit_id, by),
+                                    snapshot(self.findings(visit_id)))
             self._write("visits", visit_id, {"status": "final"}, atomic=False)
             self._db.table("visit_events").insert(event)
         return self.get(visit_id)
 
-    def reopen(self, visit_id: str, reason: str) -> Visit:
-        """Open a final record for changes again; the reopening and its reason (at most
-        :data:`~.validation.MAX_TEXT` characters) are recorded (and travel: another laptop accepts
-        changes to a final visit only with its owner's reopen). A draft is returned as it is.
-        Raises :class:`ValidationError` for a blank or too long reason (nothing is written then),
-        :class:`NotFoundError` for an unknown visit and ``StorageError`` when it cannot be stored."""
+    def reopen(self, visit_id: str, reason: str, by: str = "") -> Visit:
+        """Open a final record for changes again; the reopening, its reason (at most
+        :data:`~.validation.MAX_TEXT` characters) and who asked (``by``: one of the visit's named
+        visitors, the first when ``""``) are recorded (and travel: another laptop accepts changes
+        to a final visit only with its owner's reopen). A draft is returned as it is. Raises
+        :class:`ValidationError` for a blank or too long reason or a ``by`` not on the team
+        (nothing is written then), :class:`NotFoundError` for an unknown visit and
+        ``StorageError`` when it cannot be stored."""
         reason = clean_text(reason).strip()
         if not reason:
             raise ValidationError("กรุณาระบุเหตุผลที่ขอแก้ไขบันทึกที่ยืนยันแล้ว")
@@ -248,10 +255,21 @@ class Visits:
         if not visit.is_final:
             return visit
         with self._db.write():
-            event = self._event_row(visit_id, "reopened", reason)
+            event = self._event_row(visit_id, "reopened", reason, self._team_member(visit_id, by))
             self._write("visits", visit_id, {"status": "draft"}, atomic=False)
             self._db.table("visit_events").insert(event)
         return self.get(visit_id)
+
+    def team_names(self, visit_id: str) -> list[str]:
+        """The names of the visit's visiting team (คณะนิเทศ) who may confirm or reopen its record,
+        in their order; empty for an unknown visit."""
+        return [person.name.strip() for person in self.people(visit_id, "visitor") if person.name.strip()]
+
+    def revision(self, visit_id: str) -> Revision | None:
+        """Which revision the record is (:func:`.visit_revisions.revision_of`: the reopens with who
+        and why, the first confirmation, what changed since the version confirmed before); None
+        for a record never reopened or an unknown visit."""
+        return revision_of(self.events(visit_id), self.findings(visit_id))
 
     def events(self, visit_id: str) -> list[VisitEvent]:
         """The visit's finalisings and reopenings, oldest first; empty for an unknown visit."""
@@ -487,12 +505,24 @@ class Visits:
         else:
             self._db.table(table).update(record_id, validation.checked(table, values))
 
-    def _event_row(self, visit_id: str, event: str, reason: str) -> dict[str, Any]:
+    def _team_member(self, visit_id: str, by: str) -> str | None:
+        """``by`` when it names one of the team (the first named when ``""``; None when the team has
+        no name, as a record reopened from before C4); refused otherwise."""
+        names = self.team_names(visit_id)
+        name = clean_text(by, multiline=False).strip()
+        if not name:
+            return names[0] if names else None
+        if name not in names:
+            raise ValidationError(f"{name} ไม่อยู่ในรายชื่อคณะผู้นิเทศของบันทึกนี้")
+        return name
+
+    def _event_row(self, visit_id: str, event: str, reason: str, person_name: str | None,
+                   signed_findings: str | None = None) -> dict[str, Any]:
         """A visit event as it will be appended, checked against the shared rules (before the visit
         itself is written, so a refused reason leaves nothing behind)."""
         return validation.checked("visit_events", {
             "id": new_id(), "visit_id": visit_id, "event": event, "reason": reason, "happened_at": now_iso(),
-            "happened_by": self._installation_id,
+            "happened_by": self._installation_id, "person_name": person_name, "signed_findings": signed_findings,
         })
 
     def _person(self, person_id: str, *, include_deleted: bool = False) -> Person:

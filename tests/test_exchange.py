@@ -296,7 +296,8 @@ def test_manifest_says_what_the_file_holds(source: Workspace, tmp_path: Path) ->
     with zipfile.ZipFile(exported) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         assert "records/pending_edits.jsonl" not in archive.namelist()
-    assert manifest["format_version"] == 3 and manifest["exporter"]["installation_id"] == INSTALLATION_A
+    # format 9: fill() confirms a visit, and the confirmation names its supervisor (migration 0037)
+    assert manifest["format_version"] == 9 and manifest["exporter"]["installation_id"] == INSTALLATION_A
     assert set(manifest["keys"]) == {INSTALLATION_A}
     assert "seals.jsonl" in {m["path"] for m in manifest["members"]}
     assert manifest["frameworks"] == [{"id": source.frameworks.latest().id, "version": source.frameworks.latest().version}]

@@ -383,6 +383,10 @@ NOT_TRIED = {
        for field in ("approved_satang", "note", "decided_by")},
     ("budget_decisions", "decided_state"): "a digest the core makes of the item decided on (never typed):"
     " tests/test_budget_approval_state.py",
+    ("visit_events", "person_name"): "a name of the visit's team (visit_people.name, tried there), chosen, not"
+    " typed: tests/test_visit_revisions35.py refuses another",
+    ("visit_events", "signed_findings"): "what a confirmation confirmed, made by the core (visit_revisions.snapshot):"
+    " tests/test_visit_revisions35.py tries the rule",
     ("contacts", "contacted_on"): "a date the window picks (never typed text): the core refuses a day in the"
     " future (tests/test_coverage.py); the date rule is the shared one, tried on visits",
     **{(table, field): "the framework's codes, checked against the framework on both sides"

@@ -24,6 +24,7 @@ from ..progress import Steps
 from ..text import clean_text
 from ..thai import office_name
 from . import append_only, conflicts, equal_kept, forgotten, reading, rejudge, senders, signing, staging
+from .revised import RevisedVisit, revised_visits
 from .merge import Merge, Tally
 from .package import Checked, Package, open_package
 from .records import KIND_LABELS, TABLES, ExchangeError, travelling_columns
@@ -124,7 +125,27 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         office_offer=tuple(tally.office_waits),
         # The school or supervisor, not "vm" (TEST31 T3); an import reads it inside its transaction.
         sender=sender if sender is not None else _sender(workspace, package, tally),
+        revised_visits=_revised(workspace, package, tally),
     )
+
+
+def _revised(workspace: "Workspace", package: Package, tally: Tally) -> list[RevisedVisit]:
+    """The confirmed visits the file reopens (``revised.py``, TEST34C C3), their visit and school
+    read from the file, else from here."""
+    if not tally.reopens:
+        return []
+    travelling = travelling_columns(workspace.db)
+    ids = {row["visit_id"] for row in tally.reopens}
+    events = [row for _n, row, _s in reading.rows(package, "visit_events", travelling["visit_events"])
+              if row["visit_id"] in ids]
+    visits = {row["id"]: row for _n, row, _s in reading.rows(package, "visits", travelling["visits"]) if row["id"] in ids}
+    for row in workspace.db.query(f"SELECT id, school_id, visited_on FROM visits WHERE id IN ({','.join('?' * len(ids))})",
+                                  list(ids)):
+        visits.setdefault(row["id"], row)
+    schools = {row["id"]: row["name"] for _n, row, _s in reading.rows(package, "schools", travelling["schools"])}
+    for row in workspace.db.query("SELECT id, name FROM schools"):
+        schools.setdefault(row["id"], row["name"])
+    return revised_visits(tally.reopens, events, visits, schools)
 
 
 def _sender(workspace: "Workspace", package: Package, tally: Tally) -> senders.Sender:

@@ -98,6 +98,8 @@ class Tally:
     # review and budget decisions signed by the file's own key that apply (s33: after the preview's
     # office tick bound that key, the result says how many of the office's decisions it applied)
     office_decided: int = 0
+    # The file's new reopens of confirmed visits its owners vouch for, as rows (revised.py: C3)
+    reopens: list[dict[str, Any]] = field(default_factory=list)
 
 
 _OFFICE_DECIDES = ("review_decisions", "budget_decisions")  # an area office's decisions (s32 B20)
@@ -268,11 +270,14 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass, RelayedPass):
         """The visits this file reopens: new ``reopened`` events vouched for by the installation
         that recorded them (a final visit here may change only with one, by its owner)."""
         found: dict[str, tuple[str, str]] = {}
+        rows: dict[str, dict[str, Any]] = {}
         for _number, row, _size in reading.rows(self.package, "visit_events", self.travelling["visit_events"]):
             if row["event"] == "reopened" and row["happened_by"] in self._vouch("visit_events", row).installations:
                 found[row["id"]] = (row["visit_id"], row["happened_by"])
+                rows[row["id"]] = row
         known = fetch(self.conn, "visit_events", "id", list(found), ("id",))
         self.rules.reopened = {pair for event_id, pair in found.items() if event_id not in known}
+        self.tally.reopens = [row for event_id, row in rows.items() if event_id not in known]
 
     # -- the pass ------------------------------------------------------------------------------
     def check_row(self, table: str, row: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ from ..thai import format_moment
 from . import signing
 from .rejudged import REAPPLIED, Rejudged
 from .records import KIND_LABELS, TABLES
+from .revised import RevisedVisit, revised_line
 from .senders import Sender
 
 # Whose key a school new here is bound to (ImportPreview.lines): the sender's own, when it recorded
@@ -182,6 +183,8 @@ class ImportPreview:
     # s32 B20: the area offices whose decisions signed by this file's key wait only because the key
     # is not bound here as their office: the preview offers "this key is my office's" for them
     office_offer: tuple[str, ...] = ()
+    # TEST34C C3: the confirmed visits this file reopens, who reopened them, why, confirmed again or not
+    revised_visits: list[RevisedVisit] = field(default_factory=list)
 
     @property
     def short_fingerprint(self) -> str:
@@ -236,6 +239,7 @@ class ImportPreview:
                 f"  โรงเรียนรหัส {match.code} \"{match.incoming_name}\" ตรงกับ \"{match.local_name}\" ที่มีอยู่แล้ว"
                 " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันก่อนนำเข้า"
             )
+        lines += [revised_line(revised) for revised in self.revised_visits]
         for conflict in self.conflicts:
             lines.append(f"  ขัดแย้ง: {conflict.description}")
         if self.pending:

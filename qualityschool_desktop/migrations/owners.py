@@ -141,7 +141,8 @@ CREATE INDEX school_signers_fingerprint ON school_signers (fingerprint)
 _APPEND_ONLY_COLUMNS = {
     "answer_history": ("seq", "id", "answer_id", "assessment_id", "item_code", "field", "old_value", "new_value",
                        "changed_at", "changed_by", "typed"),
-    "visit_events": ("seq", "id", "visit_id", "event", "reason", "happened_at", "happened_by"),
+    "visit_events": ("seq", "id", "visit_id", "event", "reason", "happened_at", "happened_by", "person_name",
+                     "signed_findings"),
     "assessment_events": ("seq", "id", "assessment_id", "event", "happened_at", "happened_by"),
     "review_decisions": ("seq", "id", "assessment_id", "reviewed_version", "decision", "comment", "office_name",
                          "decided_at", "decided_by"),
@@ -151,7 +152,7 @@ _APPEND_ONLY_COLUMNS = {
 # The columns as migration 0007 knew them (a migration never changes after a release).
 _APPEND_ONLY_COLUMNS_0007 = {
     "answer_history": _APPEND_ONLY_COLUMNS["answer_history"][:-1],
-    "visit_events": _APPEND_ONLY_COLUMNS["visit_events"],
+    "visit_events": _APPEND_ONLY_COLUMNS["visit_events"][:-2],  # 0037 added the last two
 }  # assessment_events and review_decisions came with 0014, which makes their triggers
 
 

@@ -44,7 +44,7 @@ def test_a_confirmed_visit_shows_the_signed_results_and_says_the_school_changed_
     assert view.comparison.basis_label.isVisible()
 
     # Reopened: a draft compares with the school's current results.
-    monkeypatch.setattr(view, "_ask_reason", lambda: "เพิ่มข้อค้นพบ")
+    monkeypatch.setattr("ui.visits.reopen_dialog.ask_reopen", lambda _view, _team: ("เพิ่มข้อค้นพบ", ""))
     view.reopen()
     qtbot.waitUntil(lambda: not ws.visits.get(visit.id).is_final)
     qtbot.waitUntil(lambda: view.comparison.row_texts("1")[1] == "๕.๐๐")

@@ -157,11 +157,11 @@ def test_a_final_visit_refuses_edits_until_reopened_with_a_reason(qtbot, memory_
     assert view.save_state().startswith("ยังไม่ได้บันทึก: บันทึกการนิเทศนี้ยืนยันแล้ว แก้ไขไม่ได้")
     assert ws.visits.get(visit.id).purpose == ""
 
-    monkeypatch.setattr(view, "_ask_reason", lambda: "  ")
+    monkeypatch.setattr("ui.visits.reopen_dialog.ask_reopen", lambda _view, _team: ("  ", ""))
     qtbot.mouseClick(view.reopen_button, Qt.MouseButton.LeftButton)
     assert "กรุณาระบุเหตุผล" in view.save_state() and ws.visits.get(visit.id).is_final
 
-    monkeypatch.setattr(view, "_ask_reason", lambda: "แก้ชื่อผู้ให้ข้อมูล")
+    monkeypatch.setattr("ui.visits.reopen_dialog.ask_reopen", lambda _view, _team: ("แก้ชื่อผู้ให้ข้อมูล", ""))
     qtbot.mouseClick(view.reopen_button, Qt.MouseButton.LeftButton)
     assert not ws.visits.get(visit.id).is_final
     assert panel.picker.radios[3].isEnabled() and not panel.texts["observed"].isReadOnly()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabe
 from ui.common.digits import number as count_text
 from ui.common.digits import shown as shown_digits
 from ui.common.digits import shown_text
+from ui.common.digits import style as digit_style
 from ui.common.flow import FlowLayout
 
 from . import result_strings as r
@@ -228,6 +229,7 @@ class FileCard(QFrame):
         self.pending_list: QLabel | None = None
         self.already_waiting: QLabel | None = None  # changes waiting here already (s33 exB T6)
         self.conflict_list: QLabel | None = None
+        self.revised_list: QLabel | None = None  # TEST34C C3
         self.first_use: QLabel | None = None
         self.same_needed: QLabel | None = None
         self._shown: dict[str, dict[str, str]] = {}
@@ -316,6 +318,15 @@ class FileCard(QFrame):
             self.conflict_list = _bullets([said(c.description) for c in preview.conflicts[:LISTED]],
                                           len(preview.conflicts) - LISTED if len(preview.conflicts) > LISTED else 0)
             right.addWidget(self.conflict_list)
+        revised = getattr(preview, "revised_visits", ())  # TEST34C C3: a signed record reopened, who and why
+        if revised:
+            from qualityschool_desktop.exchange.revised import revised_line
+
+            right.addSpacing(6)
+            right.addWidget(_heading(r.REVISED_HEADING.format(count=count_text(len(revised))), AMBER))
+            self.revised_list = _bullets([revised_line(v, digit_style()).strip() for v in revised[:LISTED]],
+                                         max(0, len(revised) - LISTED))
+            right.addWidget(self.revised_list)
         right.addStretch(1)
         layout.addWidget(self.trust_row)
         if check.matches:

@@ -241,6 +241,7 @@ class ImportResultDialog(QDialog):
                         else r.RESULT_SCHOOL_LINE.get(action, r.RESULT_SCHOOL_OTHER))
                 said.append(line.format(code=shown(code), name=name))
             said += same_school_lines(result)
+            said += revised_lines(result)  # a confirmed visit reopened: who, why (TEST34C C3)
             if getattr(result, "own_brought_back", 0):  # typed here, kept aside by a forget (test28 N1)
                 said.append(OWN_BROUGHT_BACK.format(count=count_text(result.own_brought_back)).strip())
             if getattr(result, "office_rejudged", None) is not None:  # s32 B20: the preview's office tick
@@ -345,6 +346,14 @@ def unchanged_text(files: int, schools: int) -> str:
 def first_to_act_on(card: FileCard) -> int:
     """A card's place in the preview: refused 0, waiting for a tick 1, the rest 2."""
     return 0 if card.check.refused else 1 if card.check.waits_for_a_tick else 2
+
+
+def revised_lines(result: Any) -> list[str]:
+    """The confirmed visits a file reopened (``exchange/revised.py``), in the window's digits."""
+    from qualityschool_desktop.exchange.revised import revised_line
+    from ui.common.digits import style
+
+    return ["    " + revised_line(revised, style()).strip() for revised in getattr(result, "revised_visits", ())]
 
 
 def same_school_lines(result: Any) -> list[str]:

@@ -55,3 +55,6 @@ RESULT_NOTICE_NOT_TAKEN = " · ไม่รับ {count} รายการ"
 ALREADY_WAITING = ("รอตรวจสอบอยู่แล้ว {count} รายการ: ไฟล์ก่อนหน้านำมาแล้ว อยู่ใน “การเปลี่ยนแปลงที่รอตรวจสอบ”"
                    " ไม่นับซ้ำ และไม่เตือนซ้ำ")
 RESULT_FILE_WAITING = "  รอตรวจสอบอยู่แล้ว {count} รายการ (นับไว้ครั้งเดียว)"
+
+# TEST34C C3: confirmed visit records the file reopens (exchange/revised.py), in the file's card
+REVISED_HEADING = "บันทึกการนิเทศที่ยืนยันแล้วแต่ถูกเปิดแก้ไข {count} รายการ"

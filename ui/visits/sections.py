@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.follow_ups import STATUSES, FollowUp
 from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.visit_records import Person, VisitEvent
+from qualityschool_desktop.visit_revisions import Revision, change_text
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import day as shown_day
 from ui.common.digits import follow as digits_follow
@@ -385,7 +386,8 @@ class SignPanel(QWidget):
         column.addWidget(self.events)
         column.addStretch(1)
 
-    def fill(self, visitors: list[Person], school: list[Person], events: list[VisitEvent]) -> None:
+    def fill(self, visitors: list[Person], school: list[Person], events: list[VisitEvent],
+             revision: Revision | None = None) -> None:
         def lines(people: list[Person]) -> str:
             named = [p for p in people if p.name.strip() or p.position.strip()]
             if not named:
@@ -394,15 +396,19 @@ class SignPanel(QWidget):
 
         self.visitors.setText(lines(visitors))
         self.school.setText(lines(school))
-        self.events.setText("\n".join(event_text(event) for event in events) if events else text.EVENTS_EMPTY)
+        shown = [event_text(event) for event in events] or [text.EVENTS_EMPTY]
+        if revision is not None and revision.changes:  # TEST34C C3: what differs from the paper signed before
+            shown += ["", text.EVENTS_CHANGES, *("– " + change_text(c, digits_shown) for c in revision.changes)]
+        self.events.setText("\n".join(shown))
 
 
 def event_text(event: VisitEvent) -> str:
     moment = local_moment(event.happened_at)  # None for a stamp local time cannot hold: shown as stored
     when = event.happened_at if moment is None else f"{shown_day(moment.date())} {digits_shown(f'{moment:%H:%M}')} น."
+    by = text.EVENT_BY.format(name=event.person_name) if event.person_name else ""  # TEST34C C3: who, not the laptop
     if event.event == "reopened":
-        return text.EVENT_REOPENED.format(when=when, reason=event.reason)
-    return text.EVENT_FINALISED.format(when=when)
+        return text.EVENT_REOPENED.format(when=when, by=by, reason=event.reason)
+    return text.EVENT_FINALISED.format(when=when, by=by)
 
 
 def open_in_viewer(copy: Path) -> bool:

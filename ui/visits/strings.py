@@ -88,6 +88,12 @@ REOPEN_TIP = "แก้ไขบันทึกที่ยืนยันแล
 REOPEN_TITLE = "เปิดแก้ไขบันทึกที่ยืนยันแล้ว"
 REOPEN_PROMPT = "เหตุผลที่ขอแก้ไข (จำเป็น):"
 REOPENED = "เปิดแก้ไขอีกครั้งแล้ว ✓ {time}"
+REOPEN_WHO = "ผู้ขอเปิดแก้ไข (คณะนิเทศ):"
+REOPEN_OK = "เปิดแก้ไข"
+REOPEN_CANCEL = "ยกเลิก"
+REOPEN_NEEDS_REASON = "กรุณาระบุเหตุผลที่ขอแก้ไขบันทึกที่ยืนยันแล้ว"
+FINALISE_BY = "ผู้ยืนยันบันทึก (คณะนิเทศ):"
+FINALISE_BY_OK = "ยืนยันบันทึก"
 MADE_ELSEWHERE = "บันทึกโดยเครื่องอื่น"  # a visit another laptop recorded (issue 10): its maker changes it
 STATUS_ELSEWHERE = "{status} · " + MADE_ELSEWHERE
 MADE_ELSEWHERE_TIP = "บันทึกการนิเทศนี้มาจากไฟล์แลกเปลี่ยน แก้ไขได้ที่เครื่องที่บันทึกเท่านั้น"
@@ -233,8 +239,11 @@ SIGN_LINE = "ลงชื่อ ..............................................\n
 SIGN_NOBODY = "ยังไม่มีรายชื่อ"
 EVENTS_HEADING = "ประวัติการยืนยันและการเปิดแก้ไข"
 EVENTS_EMPTY = "ยังไม่เคยยืนยันบันทึก"
-EVENT_FINALISED = "ยืนยันบันทึก  {when}"
-EVENT_REOPENED = "เปิดแก้ไขอีกครั้ง  {when}  เหตุผล: {reason}"
+EVENT_FINALISED = "ยืนยันบันทึก  {when}{by}"
+EVENT_REOPENED = "เปิดแก้ไขอีกครั้ง  {when}{by}  เหตุผล: {reason}"
+EVENT_BY = "  โดย {name}"
+# TEST34C C3: what changed since the version confirmed before, under the history
+EVENTS_CHANGES = "สิ่งที่เปลี่ยนจากฉบับที่ยืนยันก่อนหน้า:"
 
 # -- TEST31 T5: the follow-up's "เกี่ยวกับ" list is found by typing --------------------------
 FOLLOW_UP_SCOPE_TIP = "พิมพ์เลของค์ประกอบหรือประเด็น (เช่น ๔ หรือ ๑.๑.๑) หรือคำในชื่อประเด็น เพื่อไปที่รายการนั้นได้ทันที"

@@ -40,7 +40,7 @@ from qualityschool_desktop.workspace import Workspace
 from ui.common import digits
 from ui.common.date_fields import commit_focused_field, confirm_leave_fields, hold_refusals
 from ui.common.labels import round_title
-from ui.common.record_status import RecordStatus, StatusLook, ask_reason, status_notice
+from ui.common.record_status import RecordStatus, StatusLook, status_notice
 from ui.common.save_lines import FieldNote, SaveStateLine
 from ui.common.save_state import Saver, done
 from ui.common.tables import filled_item
@@ -56,6 +56,7 @@ from .header import GeneralPanel, VisitDetailsBar
 from .files import VisitFiles
 from .panels import FindingPanel
 from .people import VisitPeople
+from .reopen_dialog import ask_who
 from .sections import FollowUpsPanel, SignPanel, ask_yes_no, tell
 
 STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "final": "#2e7d32"}, text.FINAL_NOTICE)
@@ -346,7 +347,7 @@ class VisitView(QWidget):
     def _fill_sign(self) -> None:
         visits = self._workspace.visits
         self.sign.fill(visits.people(self._visit.id, "visitor"), visits.people(self._visit.id, "school"),
-                       visits.events(self._visit.id))
+                       visits.events(self._visit.id), visits.revision(self._visit.id))
 
     def _refresh_comparison(self) -> None:
         self._comparison = compare(self._framework, self._answers, self._findings)
@@ -550,20 +551,25 @@ class VisitView(QWidget):
         self.go_to_section(f"c{empty[0].code}")
         return False
 
-    def _ask_reason(self) -> str | None:
-        return ask_reason(self, text.REOPEN_TITLE, text.REOPEN_PROMPT)
+    def _ask(self, who: list[str], reopening: bool) -> Any:
+        """C3: who of the team confirms or reopens (``who`` gets the name); a reopen's reason (C9)."""
+        asked = ask_who(self, self._workspace.visits.team_names(self._visit.id), reopening=reopening)
+        who.extend(asked[1:] if asked is not None else ())
+        return asked[0] if reopening and asked is not None else asked is not None
 
     def finalise(self) -> None:
         self.flush()
         if self._visit.is_final or not nothing_refused_left(self, self._saver, self._notes, self.go_to_section):
             return
-        self._status.close(lambda: self._workspace.visits.finalise(self._visit.id), saved=text.FINALISED,
-                           on_saved=self._status_saved, confirm=lambda: self._confirm_finalise())
+        who: list[str] = []
+        self._status.close(lambda: self._workspace.visits.finalise(self._visit.id, by=who[0]), saved=text.FINALISED,
+                           on_saved=self._status_saved, confirm=lambda: self._confirm_finalise() and self._ask(who, False))
 
     def reopen(self) -> None:
-        # The reason is required and recorded with the reopening (the core refuses an empty one).
-        self._status.reopen(lambda reason: self._workspace.visits.reopen(self._visit.id, reason), saved=text.REOPENED,
-                            on_saved=self._status_saved, reason=lambda: self._ask_reason())
+        # The reason is required and recorded with the reopening and who asked (reopen_dialog: C3, C9).
+        who: list[str] = []
+        self._status.reopen(lambda reason: self._workspace.visits.reopen(self._visit.id, reason, by=who[0]),
+                            saved=text.REOPENED, on_saved=self._status_saved, reason=lambda: self._ask(who, True))
 
     def _status_saved(self, updated: Visit) -> None:
         self._visit = updated

@@ -16,6 +16,7 @@ from ...framework import Component, Framework, Item
 from ...schools import School
 from ...visit_basis import basis_of
 from ...visit_records import Finding, Person, Visit
+from ...visit_revisions import Revision
 from ...workspace import Workspace
 from .pictures import Picture, picture_files
 
@@ -80,6 +81,9 @@ class VisitData:
     changed_unknown: str | None = None
     # The attached pictures (jpg/png) printed after the record under ภาพประกอบ, oldest first.
     pictures: tuple[Picture, ...] = ()
+    # A record reopened after it was confirmed (TEST34C C3): which revision, who reopened it and why,
+    # the first confirmation and what changed since the version confirmed before; None: never reopened.
+    revision: Revision | None = None
 
     @property
     def director(self) -> Person | None:
@@ -150,4 +154,5 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
         latest=latest,
         changed_unknown=None if basis.rebuilt else basis.last_change,
         pictures=picture_files(workspace, visit_id),
+        revision=visits.revision(visit_id),
     )

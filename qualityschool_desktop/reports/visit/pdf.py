@@ -34,6 +34,8 @@ from .compare import (
 )
 from .data import ComponentFindings, VisitData
 from .pdf_pictures import pictures_part
+from .revision import HEADING as REVISION_HEADING
+from .revision import revision_lines, revision_status
 
 # -- Thai strings (what the reader sees) ----------------------------------------------------------
 TITLE = "บันทึกการนิเทศ ติดตาม"
@@ -174,7 +176,8 @@ def header_pairs(data: VisitData, t: DigitText) -> list[tuple[str, ...]]:
         (LABEL_TYPE, VISIT_TYPES.get(visit.visit_type, visit.visit_type)),
         (LABEL_ROUND, reviewed),
         (LABEL_PURPOSE, visit.purpose.strip() or NOT_GIVEN),
-        (LABEL_STATUS, STATUS_FINAL if visit.is_final else STATUS_DRAFT),
+        (LABEL_STATUS, " · ".join(filter(None, (STATUS_FINAL if visit.is_final else STATUS_DRAFT,
+                                                revision_status(data.revision, t))))),
     ]
 
 
@@ -217,8 +220,13 @@ def _header(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list
         t(VISIT_LINE, number=data.previous_visits + 1, date=thai_date(visit.visited_date, t.style)), s["visit_line"]
     ))
 
-    story += [info_table(header_pairs(data, t), INFO_WIDTHS, s), Spacer(1, 6),
-              HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2)]
+    story += [info_table(header_pairs(data, t), INFO_WIDTHS, s), Spacer(1, 6)]
+    revised = revision_lines(data.revision, t)
+    if revised:  # a record reopened after it was signed says so where the reader starts (C3)
+        story.append(KeepTogether([ThaiParagraph(REVISION_HEADING, s["item_heading"]),
+                                   *(ThaiParagraph(line, s["glance_list"]) for line in revised)]))
+        story.append(Spacer(1, 4))
+    story.append(HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=2))
     return story
 
 

@@ -15,6 +15,8 @@ from ...visit_records import SIDES
 from ..blocks import NO_SCORE, official_number_text
 from ..comments import NO_AUTHOR, SEPARATOR, written_on
 from .data import VisitData
+from .revision import HEADING as REVISION_HEADING
+from .revision import revision_lines
 
 if TYPE_CHECKING:
     from ...visit_records import Finding
@@ -48,6 +50,11 @@ def header(w: DocxWriter, data: VisitData, t: DigitText) -> None:
     for pair in p.header_pairs(data, t):
         for label, value in zip(pair[::2], pair[1::2]):
             w.para(value, label=label + " ")
+    revised = revision_lines(data.revision, t)
+    if revised:  # a record reopened after it was signed says so where the reader starts (C3), as the PDF
+        w.para(REVISION_HEADING, bold=True)
+        for line in revised:
+            w.para(line)
 
 
 def people(w: DocxWriter, data: VisitData, t: DigitText) -> None:

@@ -1,0 +1,176 @@
+"""A confirmed visit record that was reopened and confirmed again: which revision it is, who
+reopened it and why, and what changed since the version confirmed before (TEST34C C3).
+
+The paper the school signs carries the findings as they stood at the confirmation; a reopen
+overwrites them in place. So each confirmation (``visit_events`` row ``finalised``, migration 0037)
+keeps what it confirmed in ``signed_findings``: per component or item code, the supervisor's level
+and a short digest of each written text (enough to say exactly *that* a text changed, not a second
+copy of every note). ``person_name`` names the member of the visiting team (คณะนิเทศ) who confirmed
+or reopened, on a laptop several supervisors share. Both travel with the event (the exchange's
+``visit_events``; null, left out, for the events recorded before).
+
+Plain values and Thai phrases only; no Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping
+
+from .thai import thai_digits
+from .value_rules import MAX_CODE, MAX_LEVEL, MIN_LEVEL, Rule
+from .visit_records import FINDING_TEXTS, Finding, VisitEvent
+
+__all__ = ["Change", "Revision", "SIGNED_FINDINGS", "change_text", "revision_of", "snapshot"]
+
+_DIGEST_CHARS = 16  # hex digits of a text's SHA-256 kept: a change is told, the text is not kept twice
+MAX_SCOPES = 1000  # codes in one snapshot: far above a framework's components and items
+
+TEXT_LABELS = {"observed": "สิ่งที่พบ", "evidence": "หลักฐานที่ตรวจดู", "strengths": "จุดเด่น",
+               "to_develop": "ประเด็นที่ควรพัฒนา", "recommendations": "ข้อเสนอแนะ"}
+NO_LEVEL = "ไม่ระบุ"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:_DIGEST_CHARS]
+
+
+def snapshot(findings: Mapping[str, Finding]) -> str:
+    """``findings`` (code → finding, as ``Visits.findings`` gives them) as ``signed_findings`` keeps
+    them: JSON, codes sorted, an empty finding (no level, no text) left out."""
+    kept: dict[str, Any] = {}
+    for code in sorted(findings):
+        finding = findings[code]
+        texts = {field: _digest(getattr(finding, field)) for field in FINDING_TEXTS if getattr(finding, field).strip()}
+        if finding.level is not None or texts:
+            kept[code] = {"level": finding.level, "texts": texts}
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _parsed(value: Any) -> dict[str, Any] | None:
+    """The snapshot ``value`` holds, None when it is not one (the rule's check and the reader's)."""
+    if not isinstance(value, str) or len(value) > MAX_SCOPES * 200:
+        return None
+    try:
+        found = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(found, dict) or len(found) > MAX_SCOPES:
+        return None
+    for code, entry in found.items():
+        if not (0 < len(code) <= MAX_CODE and code.isprintable()) or not isinstance(entry, dict):
+            return None
+        level, texts = entry.get("level"), entry.get("texts")
+        if set(entry) != {"level", "texts"} or not isinstance(texts, dict):
+            return None
+        if level is not None and (type(level) is not int or not MIN_LEVEL <= level <= MAX_LEVEL):
+            return None
+        if not all(field in FINDING_TEXTS and isinstance(digest, str) and len(digest) == _DIGEST_CHARS
+                   and all(c in "0123456789abcdef" for c in digest) for field, digest in texts.items()):
+            return None
+    return found
+
+
+class _SignedFindings(Rule):
+    """``visit_events.signed_findings``: a snapshot as :func:`snapshot` writes it, or null."""
+
+    def _signed(self, value: Any) -> str | None:
+        return None if _parsed(value) is not None else "ไม่ใช่ผลการนิเทศที่ยืนยันไว้ในรูปแบบที่ถูกต้อง"
+
+
+SIGNED_FINDINGS = _SignedFindings("signed", nullable=True)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between the version confirmed before and now: ``field`` ``"level"`` (with
+    ``before``/``after`` levels, None: not given) or a text field (its text was written, changed or
+    cleared; the levels are None)."""
+
+    code: str
+    field: str
+    before: int | None = None
+    after: int | None = None
+
+
+@dataclass(frozen=True)
+class Reopening:
+    """A reopen of the confirmed record: when (UTC stamp), by whom (a name of the team, "" when not
+    recorded) and why."""
+
+    happened_at: str
+    person_name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A visit record reopened at least once. ``number``: how many times it was reopened (the
+    print's "ฉบับแก้ไขครั้งที่ N"); ``first_confirmed_at``: the first confirmation (UTC stamp);
+    ``confirmed_at``/``confirmed_by``: the latest confirmation after the last reopen (None/"" while
+    the record is open again); ``changes``: what differs from the version confirmed before the last
+    reopen, None when that version was confirmed before the app kept what was confirmed."""
+
+    number: int
+    first_confirmed_at: str
+    reopenings: tuple[Reopening, ...]
+    confirmed_at: str | None
+    confirmed_by: str
+    changes: tuple[Change, ...] | None
+
+
+def _changes(before: Mapping[str, Any], now: Mapping[str, Any]) -> tuple[Change, ...]:
+    found = []
+    for code in sorted(set(before) | set(now), key=_code_order):
+        old = before.get(code, {"level": None, "texts": {}})
+        new = now.get(code, {"level": None, "texts": {}})
+        if old["level"] != new["level"]:
+            found.append(Change(code, "level", old["level"], new["level"]))
+        for field in FINDING_TEXTS:
+            if old["texts"].get(field) != new["texts"].get(field):
+                found.append(Change(code, field))
+    return tuple(found)
+
+
+def _code_order(code: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
+
+
+def revision_of(events: Iterable[VisitEvent], findings: Mapping[str, Finding]) -> Revision | None:
+    """The revision a visit's record is (``events`` oldest first, ``findings`` as they are now),
+    None for a record never reopened (it prints as it always did)."""
+    events = list(events)
+    reopens = [event for event in events if event.event == "reopened"]
+    confirms = [event for event in events if event.event == "finalised"]
+    if not reopens or not confirms:
+        return None
+    last_reopen = reopens[-1]
+    before = [event for event in confirms if event.seq < last_reopen.seq]
+    after = [event for event in confirms if event.seq > last_reopen.seq]
+    previous = _parsed(before[-1].signed_findings) if before else None
+    changes = None if previous is None else _changes(previous, _parsed(snapshot(findings)) or {})
+    return Revision(
+        number=len(reopens),
+        first_confirmed_at=confirms[0].happened_at,
+        reopenings=tuple(Reopening(e.happened_at, e.person_name or "", e.reason) for e in reopens),
+        confirmed_at=after[-1].happened_at if after else None,
+        confirmed_by=(after[-1].person_name or "") if after else "",
+        changes=changes,
+    )
+
+
+def scope_text(code: str, digits: Callable[[str], str] = thai_digits) -> str:
+    """"องค์ประกอบที่ ๓" for a component code, "ประเด็น ๒.๑.๕" for an item's (``digits``: Thai
+    unless a document writes Arabic ones)."""
+    return f"องค์ประกอบที่ {digits(code)}" if "." not in code else f"ประเด็น {digits(code)}"
+
+
+def change_text(change: Change, digits: Callable[[str], str] = thai_digits) -> str:
+    """The change as one Thai line: "องค์ประกอบที่ ๓: ระดับ ๓ → ๔", "องค์ประกอบที่ ๓: แก้ไขจุดเด่น"."""
+    if change.field == "level":
+        def level(value: int | None) -> str:
+            return NO_LEVEL if value is None else digits(str(value))
+        return f"{scope_text(change.code, digits)}: ระดับ {level(change.before)} → {level(change.after)}"
+    return f"{scope_text(change.code, digits)}: แก้ไข{TEXT_LABELS[change.field]}"
