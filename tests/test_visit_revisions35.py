@@ -163,3 +163,16 @@ def test_migration_0037_keeps_the_events_before_and_the_log_append_only(tmp_path
         revision = workspace.visits.revision(visit.id)
         assert revision is not None and revision.changes is None  # confirmed before anything was kept
         assert [e.person_name for e in workspace.visits.events(visit.id)] == [None, KANDA, KANDA]
+
+
+def test_the_word_copy_of_a_revised_record_says_what_the_pdf_says(memory_workspace, confirmed, tmp_path) -> None:
+    """The Word copy (s35) reads the same data model: a revision printed in the PDF is in the .docx too."""
+    from qualityschool_desktop.reports.visit.word import write_visit_docx
+
+    from .test_visit_word35 import text_of
+
+    _revised(memory_workspace, confirmed.id)
+    text = "".join("".join(text_of(write_visit_docx(memory_workspace, confirmed.id, tmp_path / "again.docx"))).split())
+    for wanted in ("ยืนยันแล้ว · ฉบับแก้ไขครั้งที่ ๑", "ประวัติการแก้ไขบันทึกหลังยืนยัน",
+                   f"โดย {KANDA} เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม", "องค์ประกอบที่ ๓: ระดับ ๓ → ๔"):
+        assert "".join(wanted.split()) in text, wanted
