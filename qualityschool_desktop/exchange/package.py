@@ -54,9 +54,12 @@ FORMAT_NAME = "qualityschool-exchange"
 # call that field unknown; it refuses a version 8 file as one of a newer program instead. Rows of
 # whole baht travel as before (``budget_baht``), so a file without satang stays of a lower version,
 # and a file of an older program (whole baht) is read in satang (× 100).
-FORMAT_VERSION = 8
+# 9: a visit its maker deleted (migration 0036) carries ``deleted_at``; a version 8 program would call
+# that field unknown and refuses the file as one of a newer program instead. A file without a
+# deleted visit stays of a lower version.
+FORMAT_VERSION = 9
 RELAYED_FORMAT = 7
-READABLE_VERSIONS = frozenset({2, 3, 4, 5, 6, 7, 8})
+READABLE_VERSIONS = frozenset({2, 3, 4, 5, 6, 7, 8, 9})
 EXTENSION = ".qsx"
 MANIFEST = "manifest.json"
 SIGNATURE = "signature.json"

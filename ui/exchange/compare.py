@@ -71,7 +71,7 @@ def _reference(workspace: Workspace, column: str, value: str) -> str:
         if column == "assessment_id":
             found = workspace.assessments.get(value)
             return s.ASSESSMENT_REF.format(year=shown(found.fiscal_year), round=shown(found.round))
-        visit = workspace.visits.get(value)
+        visit = workspace.visits.get(value, include_deleted=True)
         return s.VISIT_REF.format(date=shown_day(date.fromisoformat(visit.visited_on)))
     except (QualitySchoolError, ValueError, TypeError):
         return s.NOT_HERE.format(id=str(value)[:8])
