@@ -50,6 +50,7 @@ from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 from . import strings as text
 from .comparison import ComparisonPanel, basis_text, school_levels
 from .confirm_guard import nothing_refused_left
+from .delete import VisitDeletion
 from .follow_up_comments import FollowUpComments, made_elsewhere_notice
 from .follow_ups import VisitFollowUps
 from .header import GeneralPanel, VisitDetailsBar
@@ -183,8 +184,10 @@ class VisitView(QWidget):
         self.finalise_button = self._button(text.FINALISE, text.FINALISE_TIP, "finaliseButton", self.finalise)
         self.finalise_button.setObjectName("primaryButton")
         self.reopen_button = self._button(text.REOPEN, text.REOPEN_TIP, "reopenButton", self.reopen)
+        self.deletion = VisitDeletion(self._workspace, lambda: self._visit, self.confirm_leave, self)  # C12
         top = header_layout([self._back, self._school_label, self._title_label, self._status_chip],
-                            [self.undo_button, self.print_button, self.finalise_button, self.reopen_button],
+                            [self.deletion.button, self.undo_button, self.print_button, self.finalise_button,
+                             self.reopen_button],
                             stretch=self._save_line)
         layout.addLayout(top)
         self.details = VisitDetailsBar(self)
@@ -578,6 +581,7 @@ class VisitView(QWidget):
         parts: list[Any] = [self.details, self.general, self.people, self.follow_ups, *self.finding_panels.values()]
         for part in parts:
             part.set_editable(editable)
+        self.deletion.offer(editable)
         if not editable:
             self._undo = None
             self.undo_button.hide()
