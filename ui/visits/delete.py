@@ -1,4 +1,5 @@
-""""ลบบันทึกการนิเทศนี้" in the visit view's header (TEST34C C12): a visit recorded by mistake goes.
+""""ลบบันทึกการนิเทศนี้" at the foot of the visit view, left of the section buttons (TEST34C C12): a
+visit recorded by mistake goes. (In the header it pushed ยืนยันบันทึก onto a second row at 1366 px.)
 
 Offered on a draft that was never confirmed, made by this laptop, in a database that can be written
 (the core's rule, :meth:`~qualityschool_desktop.visits.Visits.why_not_deleted`); never on a confirmed

@@ -186,8 +186,7 @@ class VisitView(QWidget):
         self.reopen_button = self._button(text.REOPEN, text.REOPEN_TIP, "reopenButton", self.reopen)
         self.deletion = VisitDeletion(self._workspace, lambda: self._visit, self.confirm_leave, self)  # C12
         top = header_layout([self._back, self._school_label, self._title_label, self._status_chip],
-                            [self.deletion.button, self.undo_button, self.print_button, self.finalise_button,
-                             self.reopen_button],
+                            [self.undo_button, self.print_button, self.finalise_button, self.reopen_button],
                             stretch=self._save_line)
         layout.addLayout(top)
         self.details = VisitDetailsBar(self)
@@ -251,6 +250,7 @@ class VisitView(QWidget):
         self._bind_notes()
 
         nav = QHBoxLayout()
+        nav.addWidget(self.deletion.button)  # C12: at the foot, left, away from ยืนยันบันทึก (one row at 1366)
         self._previous = self._button(text.PREVIOUS, text.PREVIOUS_TIP, "previousSection", self.previous_section)
         self._next = self._button(text.NEXT, text.NEXT_TIP, "nextSection", self.next_section)
         nav.addStretch(1)
