@@ -128,7 +128,8 @@ class FollowUps:
         value beyond its rule (nothing is written then),
         :class:`~qualityschool_desktop.errors.OwnershipError` for a visit another installation made
         and :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
-        row = self._db.execute("SELECT school_id, status, visited_on FROM visits WHERE id = ?", [visit_id]).fetchone()
+        row = self._db.execute("SELECT school_id, status, visited_on FROM visits WHERE id = ? AND deleted_at IS NULL",
+                               [visit_id]).fetchone()
         if row is None:
             raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
         self._require_maker(visit_id)

@@ -6,13 +6,14 @@ never confirmed: a draft with no "finalised" event. A visit confirmed once was s
 sides, even if it was reopened later, and stays: the refusal says why.
 
 The visit is not removed from the database: ``visits.deleted_at`` (migration 0036) marks it, in one
-transaction with its follow-ups, people and attachments marked removed (``deleted``, as their own
-removals are) — so the deletion is an edit of the maker's records, counted in their versions,
+transaction with its follow-ups and attachments marked removed (``deleted``, as their own removals
+are: the follow-up lists and the files read them by themselves) — so the deletion is an edit of the maker's records, counted in their versions,
 sealed and carried by the maker's next file like any other; a receiver hides its copy, a key that
 does not own the visit has its deletion kept waiting, and an earlier file (the visit alive, an
-older version) does not bring it back (``exchange/versions.py``). Its findings have no removal of
-their own: they are read only through their visit, which every reader now leaves out
-(:data:`NOT_DELETED`). A follow-up of an earlier visit that was marked done *in* the deleted visit
+older version) does not bring it back (``exchange/versions.py``). Its findings and people are read
+only through their visit, which every reader now leaves out (:data:`NOT_DELETED`), and stay as they
+were: the people name the supervisor, so a file of her visits (``export_file(visitor=...)``, which
+finds them by the visitor's name) carries the deletion too. A follow-up of an earlier visit that was marked done *in* the deleted visit
 keeps its status and day, and no longer names the visit.
 """
 
@@ -38,7 +39,7 @@ SIGNED_ONCE = ("บันทึกการนิเทศนี้เคยย�
                " ลบได้เฉพาะบันทึกที่ยังไม่เคยยืนยัน หากมีข้อความผิดให้แก้ข้อความแล้วยืนยันอีกครั้ง")
 
 # The visit's own records that are marked removed with it (each has its own ``deleted`` flag).
-_CHILDREN = ("follow_ups", "visit_people", "visit_attachments")
+_CHILDREN = ("follow_ups", "visit_attachments")
 
 
 def why_not_deleted(db: "CoreDatabase", visit: Visit) -> str:

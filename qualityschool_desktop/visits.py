@@ -223,7 +223,7 @@ class Visits:
         return why_not_deleted(self._db, self.get(visit_id))
 
     def delete(self, visit_id: str) -> None:
-        """Delete a visit recorded by mistake, with its follow-ups, people and attachments; the
+        """Delete a visit recorded by mistake, with its follow-ups, findings, people and files; the
         deletion travels in this installation's files (:mod:`.visit_deletion`). Raises
         :class:`NotFoundError` for an unknown or deleted visit,
         :class:`~qualityschool_desktop.errors.OwnershipError` for one another installation made,

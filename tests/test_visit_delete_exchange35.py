@@ -75,6 +75,16 @@ def test_the_makers_deletion_reaches_the_district_and_an_older_file_does_not_bri
         assert workspace.visits.for_school(ids["school"]) == []
 
 
+def test_a_file_of_the_supervisors_visits_carries_her_deletion(laptops: Laptops) -> None:
+    _school, district, supervisor, ids, visit_id = _supervisors_draft(laptops)
+    with supervisor.open() as workspace:
+        workspace.visits.delete(visit_id)
+    district.import_(supervisor.export("mine.qsx", visitor="นางสาวศึกษา นิเทศดี"))
+    with district.open() as workspace:
+        assert workspace.visits.for_school(ids["school"]) == []
+        assert workspace.follow_ups.for_school(ids["school"]) == []
+
+
 def test_only_the_maker_deletes_and_another_keys_deletion_waits(laptops: Laptops) -> None:
     school, district, _supervisor, ids, visit_id = _supervisors_draft(laptops)
     with school.open() as workspace:
