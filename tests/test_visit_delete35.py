@@ -5,6 +5,7 @@ district picture and the reports read."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -97,3 +98,16 @@ def test_the_deletion_is_kept_in_the_visits_version_for_the_exchange(memory_work
     ws.visits.delete(visit_id)
     row = ws.db.execute("SELECT version, deleted_at, modified_by FROM visits WHERE id = ?", [visit_id]).fetchone()
     assert row[0] != before and row[1] and row[2] == ws.installation_id
+
+
+def test_a_deleted_visits_earlier_state_is_kept_whole(memory_workspace, school) -> None:
+    """Migration 0036 made the visit's snapshot trigger again over the new column (a pending
+    change is applied field by field against these states)."""
+    ws = memory_workspace
+    visit_id = _visit(ws, school.id, DAY)
+    sql = ws.db.execute("SELECT sql FROM sqlite_master WHERE name = 'visits_snapshot'").fetchone()[0]
+    assert "'deleted_at', OLD.deleted_at" in sql
+    ws.visits.delete(visit_id)
+    states = [json.loads(row[0]) for row in ws.db.execute(
+        "SELECT row_json FROM record_snapshots WHERE table_name = 'visits' AND record_id = ?", [visit_id])]
+    assert states and all("deleted_at" in state for state in states)
