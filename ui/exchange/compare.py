@@ -49,7 +49,7 @@ FIELD_WIDTH = 140
 HEADING_PADDING = 10  # app.qss: a heading's padding (8) and a little room on each side
 YES_NO = ("is_demo", "not_applicable", "deleted")
 DATES = ("assessed_on", "visited_on", "due_on", "closed_on")
-MOMENTS = ("changed_at", "happened_at")
+MOMENTS = ("changed_at", "happened_at", "deleted_at")  # deleted_at: a visit deleted by its maker (C12)
 
 
 @dataclass(frozen=True)
