@@ -85,3 +85,23 @@ def test_not_offered_on_a_confirmed_visit_nor_on_one_confirmed_once(qtbot: Any, 
     view = window.navigator.record.widget
     assert view.visit.status == "draft"
     assert not view.findChild(QPushButton, "deleteVisitButton").isVisible()
+
+
+def test_back_after_a_deletion_does_not_open_the_deleted_visit(
+        qtbot: Any, file_workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opened from another page (the follow-ups list): after the deletion the school's page, and
+    Back goes to that page without passing through the deleted visit (no "cannot open" warning)."""
+    ws = file_workspace
+    school = ws.schools.add(code="6301000001", name="โรงเรียนบ้านตาก")
+    other = ws.schools.add(code="6301000002", name="โรงเรียนบ้านพบพระ")
+    mistake = ws.visits.start(school.id, visited_on=DAY)
+    window = _window(qtbot, ws)
+    window.navigate(Location("school", other.id))
+    window.navigate(Location("visit", mistake.id))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: int(QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, said, *_a: warned.append(said))
+    window.navigator.record.widget.deletion.delete()
+    qtbot.waitUntil(lambda: window.navigator.location == Location("school", school.id), timeout=5000)
+    window.go_back()
+    assert window.navigator.location == Location("school", other.id) and warned == []

@@ -89,7 +89,7 @@ class VisitsFeature:
     def _deleted(self, visit_id: str, school_id: str, said: str) -> None:
         """A visit deleted in its view (TEST34C C12): the school's list of visits, saying so."""
         self._left_at = None
-        self.shell.navigate(Location("school", school_id))
+        self.shell.navigate(Location("school", school_id), gone=True)  # Back never returns to it
         self.shell.ops.publish(Changes(visits=frozenset({visit_id}), follow_ups=True))
         self.shell.notify(Notice(said))
 
