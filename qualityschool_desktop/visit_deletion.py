@@ -7,14 +7,15 @@ sides, even if it was reopened later, and stays: the refusal says why.
 
 The visit is not removed from the database: ``visits.deleted_at`` (migration 0036) marks it, in one
 transaction with its follow-ups and attachments marked removed (``deleted``, as their own removals
-are: the follow-up lists and the files read them by themselves) — so the deletion is an edit of the maker's records, counted in their versions,
-sealed and carried by the maker's next file like any other; a receiver hides its copy, a key that
-does not own the visit has its deletion kept waiting, and an earlier file (the visit alive, an
-older version) does not bring it back (``exchange/versions.py``). Its findings and people are read
-only through their visit, which every reader now leaves out (:data:`NOT_DELETED`), and stay as they
-were: the people name the supervisor, so a file of her visits (``export_file(visitor=...)``, which
-finds them by the visitor's name) carries the deletion too. A follow-up of an earlier visit that was marked done *in* the deleted visit
-keeps its status and day, and no longer names the visit.
+are: the follow-up lists and the files read them by themselves). So the deletion is an edit of the
+maker's records, counted in their versions, sealed and carried by the maker's next file like any
+other: a receiver hides its copy, a key that does not own the visit has its deletion kept waiting,
+and an earlier file (the visit alive, an older version) does not bring it back
+(``exchange/versions.py``). Its findings and people are read only through their visit, which every
+reader now leaves out (:data:`NOT_DELETED`), and stay as they were: the people name the supervisor,
+so a file of her visits (``export_file(visitor=...)``, found by the visitor's name) carries the
+deletion too. A follow-up of an earlier visit that was marked done *in* the deleted visit keeps its
+status and day and no longer names the visit (when this installation made that earlier visit).
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def delete_visit(db: "CoreDatabase", installation_id: str, visit: Visit) -> None
                 "SELECT f.id, v.made_by FROM follow_ups AS f JOIN visits AS v ON v.id = f.visit_id"
                 " WHERE f.closed_in_visit_id = ? AND f.visit_id <> ?", [visit.id, visit.id]).fetchall():
             if not owned_elsewhere(db, installation_id, _Maker(str(made_by or ""))):  # only its maker changes it
-                db.table("follow_ups").update(record_id, {"closed_in_visit_id": None, **stamps})
+                db.table("follow_ups").update(record_id, validation.checked("follow_ups",
+                                                                             {"closed_in_visit_id": None, **stamps}))
 
 
 class _Maker:
