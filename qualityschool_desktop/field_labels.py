@@ -23,7 +23,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                        "typed": "ข้อความที่พิมพ์", "changed_at": "เวลาแก้ไข", "changed_by": "เครื่องที่แก้ไข"},
     "visits": {"visited_on": "วันที่นิเทศ", "start_time": "เวลาเริ่ม", "end_time": "เวลาสิ้นสุด",
                "visit_type": "รูปแบบการนิเทศ", "purpose": "วัตถุประสงค์", "notes": "บันทึกอื่น ๆ",
-               "made_by": "เครื่องที่บันทึกการนิเทศ"},
+               "made_by": "เครื่องที่บันทึกการนิเทศ", "deleted_at": "เวลาที่ลบบันทึกการนิเทศ"},
     "visit_people": {"side": "ฝ่าย", "position_order": "ลำดับ", "name": "ชื่อ", "position": "ตำแหน่ง"},
     "visit_findings": {"observed": "สิ่งที่พบ", "strengths": "จุดเด่น", "to_develop": "ประเด็นที่ควรพัฒนา",
                        "recommendations": "ข้อเสนอแนะ"},

@@ -128,7 +128,8 @@ class FollowUps:
         value beyond its rule (nothing is written then),
         :class:`~qualityschool_desktop.errors.OwnershipError` for a visit another installation made
         and :class:`~qualityschool_desktop.errors.StorageError` when the database cannot be written."""
-        row = self._db.execute("SELECT school_id, status, visited_on FROM visits WHERE id = ?", [visit_id]).fetchone()
+        row = self._db.execute("SELECT school_id, status, visited_on FROM visits WHERE id = ? AND deleted_at IS NULL",
+                               [visit_id]).fetchone()
         if row is None:
             raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
         self._require_maker(visit_id)
@@ -286,7 +287,8 @@ class FollowUps:
         :class:`NotFoundError` for an unknown visit."""
         visit = self._visit_row(visit_id)
         moment = visit_order(visit)
-        rows = self._db.query("SELECT id, visited_on, created_at FROM visits WHERE school_id = ?", [visit["school_id"]])
+        rows = self._db.query("SELECT id, visited_on, created_at FROM visits WHERE school_id = ? AND deleted_at IS NULL",
+                              [visit["school_id"]])
         earlier = [row for row in rows if visit_order(row) < moment]
         return [row["id"] for row in sorted(earlier, key=visit_order)]
 
@@ -305,7 +307,7 @@ class FollowUps:
             " (SELECT name FROM visit_people p WHERE p.visit_id = v.id AND p.side = 'visitor' AND p.deleted = 0"
             "  ORDER BY position_order LIMIT 1) AS supervisor"
             " FROM follow_ups f JOIN visits v ON v.id = f.visit_id"
-            " WHERE f.deleted = 0"
+            " WHERE f.deleted = 0 AND v.deleted_at IS NULL"
         )
         if not include_closed:
             sql += " AND f.status = 'open'"

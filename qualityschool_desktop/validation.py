@@ -78,6 +78,7 @@ RULES: dict[str, dict[str, Rule]] = {
         "visit_type": choice("onsite", "online"), "purpose": text(), "notes": text(),
         # A visit from before owners whose maker nobody recorded is "": no one's key can change it.
         "status": choice("draft", "final"), "made_by": line(MAX_CODE), **TRACKED,
+        "deleted_at": Rule("stamp", nullable=True),  # 0036: when its maker deleted it (NULL: not deleted)
     },
     "visit_people": {
         "id": UUID, "visit_id": UUID, "side": choice("visitor", "school"), "position_order": integer(0),

@@ -29,6 +29,7 @@ from .thai import fiscal_year_of, thai_digits
 from .thai_dates import parse_time
 from .visit_blanks import why_not_final
 from .visit_dates import check_moved_visit
+from .visit_deletion import NOT_DELETED, delete_visit, why_not_deleted
 from .visit_owners import require_made_here
 from .visit_revisions import Revision, revision_of, snapshot
 # STATUSES is read as visits.STATUSES (the exchange's comparison) though nothing here uses it.
@@ -117,29 +118,31 @@ class Visits:
             self._db.table("visits").insert(validation.checked("visits", row_values))
         return self.get(row_values["id"])
 
-    def get(self, visit_id: str) -> Visit:
-        """The visit with ``visit_id``; raises :class:`NotFoundError` when there is none."""
+    def get(self, visit_id: str, *, include_deleted: bool = False) -> Visit:
+        """The visit with ``visit_id``; raises :class:`NotFoundError` when there is none or it was
+        deleted (:meth:`delete`; ``include_deleted`` gives it then, for the exchange's pages)."""
         rows = list(self._db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
-        if not rows:
-            raise NotFoundError("ไม่พบบันทึกการนิเทศนี้")
+        if not rows or (rows[0]["deleted_at"] is not None and not include_deleted):
+            raise NotFoundError("ไม่พบบันทึกการนิเทศนี้ (อาจถูกลบแล้ว)")
         return from_row(Visit, rows[0])
 
     def for_school(self, school_id: str) -> list[Visit]:
-        """A school's visits, newest first (:data:`~.visit_records.VISIT_ORDER` reversed: by date,
-        then when recorded); empty for an unknown school."""
-        rows = self._db.query("SELECT * FROM visits WHERE school_id = ?", [school_id])
+        """A school's visits not deleted, newest first (:data:`~.visit_records.VISIT_ORDER` reversed:
+        by date, then when recorded); empty for an unknown school."""
+        rows = self._db.query(f"SELECT * FROM visits WHERE school_id = ? AND {NOT_DELETED}", [school_id])
         return sorted((from_row(Visit, row) for row in rows), key=visit_order, reverse=True)
 
     def on_day(self, school_id: str, day: date) -> list[Visit]:
         """The school's visits dated ``day``, in the order they were recorded (asked before another
         visit of the same day starts: TEST34C C5). Raises nothing."""
-        rows = self._db.query("SELECT * FROM visits WHERE school_id = ? AND visited_on = ?",
+        rows = self._db.query(f"SELECT * FROM visits WHERE school_id = ? AND visited_on = ? AND {NOT_DELETED}",
                               [school_id, day.isoformat()])
         return sorted((from_row(Visit, row) for row in rows), key=visit_order)
 
     def all(self) -> list[Visit]:
-        """Every visit in the database, draft and final, of every school, newest date first."""
-        return [from_row(Visit, row) for row in self._db.query("SELECT * FROM visits ORDER BY visited_on DESC")]
+        """Every visit in the database not deleted, draft and final, of every school, newest date first."""
+        return [from_row(Visit, row)
+                for row in self._db.query(f"SELECT * FROM visits WHERE {NOT_DELETED} ORDER BY visited_on DESC")]
 
     def final(self, school_ids: Collection[str] | None = None, *, fiscal_year: int | None = None) -> list[Visit]:
         """Final (signed) visit records, oldest first: by date, then by when they were created.
@@ -152,7 +155,7 @@ class Visits:
         rows = self._db.query(
             "SELECT v.*, a.fiscal_year AS reviewed_year FROM visits AS v"
             " LEFT JOIN assessments AS a ON a.id = v.assessment_id"
-            " WHERE v.status = 'final' ORDER BY v.visited_on, v.created_at"
+            f" WHERE v.status = 'final' AND v.{NOT_DELETED} ORDER BY v.visited_on, v.created_at"
         )
         return [
             from_row(Visit, row) for row in rows
@@ -213,6 +216,21 @@ class Visits:
             return visit
         self._write("visits", visit_id, values)
         return self.get(visit_id)
+
+    def why_not_deleted(self, visit_id: str) -> str:
+        """Why the visit cannot be deleted, in Thai (:func:`.visit_deletion.why_not_deleted`:
+        confirmed, or confirmed once and reopened); ``""`` when it can. Reads only; raises
+        :class:`NotFoundError` for an unknown or deleted visit."""
+        return why_not_deleted(self._db, self.get(visit_id))
+
+    def delete(self, visit_id: str) -> None:
+        """Delete a visit recorded by mistake, with its follow-ups, findings, people and files; the
+        deletion travels in this installation's files (:mod:`.visit_deletion`). Raises
+        :class:`NotFoundError` for an unknown or deleted visit,
+        :class:`~qualityschool_desktop.errors.OwnershipError` for one another installation made,
+        :class:`ValidationError` for one confirmed now or once (nothing is written then) and
+        ``StorageError`` when it cannot be stored."""
+        delete_visit(self._db, self._installation_id, self.get(visit_id))
 
     def why_not_final(self, visit_id: str) -> str:
         """Why the visit cannot be confirmed yet, in Thai (:func:`.visit_blanks.why_not_final`: no

@@ -247,6 +247,10 @@ def _add_what_the_demo_lacks(workspace: Workspace, folder: Path) -> None:
                              note="ใช้งบประมาณจากแผนปฏิบัติการ")
     workspace.follow_ups.remove(workspace.follow_ups.add(visit.id, "รายการที่บันทึกซ้ำ").id)
     workspace.visits.finalise(visit.id)
+    # A visit recorded by mistake and deleted by its maker (TEST34C C12: visits.deleted_at).
+    mistake = workspace.visits.start(school.id, visited_on=date(2025, 12, 3), purpose="บันทึกผิดโรงเรียน")
+    workspace.follow_ups.add(mistake.id, "รายการของบันทึกที่ลบ")
+    workspace.visits.delete(mistake.id)
     # Comments (issue 10): on one item of a round, and the school's answer to a follow-up.
     workspace.comments.on_assessment(draft.id, "ควรแนบภาพกิจกรรมประกอบ", item_code=items[0].code,
                                      author_name="นางสาวศึกษา นิเทศดี", author_role="ศึกษานิเทศก์")

@@ -153,7 +153,7 @@ def coverage(workspace: "Workspace", rules: CoverageRules, term: Term, as_of: da
     touching = (*visit_channels, *follow_channels)
     # A visit that holds something (C12: an empty draft left by one click is no visit made).
     visits = per_school("SELECT school_id, SUM(visited_on BETWEEN ? AND ?), MAX(visited_on) FROM visits AS v"
-                        f" WHERE visited_on <= ? AND {HOLDS_SOMETHING} GROUP BY school_id", [first, last, seen_text])
+                        f" WHERE visited_on <= ? AND deleted_at IS NULL AND {HOLDS_SOMETHING} GROUP BY school_id", [first, last, seen_text])
     met = per_school(f"SELECT school_id, SUM(contacted_on BETWEEN ? AND ? AND channel IN ({marks(visit_channels)})),"
                      f" MAX(contacted_on) FROM contacts WHERE channel IN ({marks(touching)}) AND contacted_on <= ?"
                      " GROUP BY school_id", [first, last, *visit_channels, *touching, seen_text])

@@ -287,7 +287,8 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass, RelayedPass):
         if table not in APPEND_ONLY and not versions.has_room(vector(row), self.workspace.installation_id):
             raise ExchangeError(Sentence(NO_ROOM, what=Described(table, row), source=self.source))
         for column in self.travelling[table]:
-            if column in TIMESTAMP_COLUMNS and row[column] > self.rules.latest_text and self.rules.in_future(row[column]):
+            if (column in TIMESTAMP_COLUMNS and (row[column] or "") > self.rules.latest_text
+                    and self.rules.in_future(row[column])):
                 self.rules.check_stamp(row[column], Described(table, row))
         if table in ("assessments", "visits") and not self.workspace.frameworks.has(
                 row["framework_id"], row["framework_version"]):
@@ -318,7 +319,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass, RelayedPass):
                 if len(roomy) < 4096:
                     roomy.add(row["version"])
             for column in stamps:  # stamps sort as text: only one later than the clock is parsed
-                if row[column] > latest and in_future(row[column]):
+                if (row[column] or "") > latest and in_future(row[column]):  # a null stamp (0036): none
                     rules.check_stamp(row[column], Described(table, row))
             if framed and not self.workspace.frameworks.has(row["framework_id"], row["framework_version"]):
                 raise ExchangeError(UNKNOWN_FRAMEWORK.format(

@@ -54,10 +54,12 @@ FORMAT_NAME = "qualityschool-exchange"
 # call that field unknown; it refuses a version 8 file as one of a newer program instead. Rows of
 # whole baht travel as before (``budget_baht``), so a file without satang stays of a lower version,
 # and a file of an older program (whole baht) is read in satang (× 100).
-# 9: a visit's confirmation or reopen may name the team member who did it and a confirmation carries
-# what it confirmed (migration 0037: ``visit_events.person_name``, ``signed_findings``). A version 8
-# program would call those fields unknown; it refuses a version 9 file as one of a newer program
-# instead. Events recorded before carry neither (records.OMITTED_WHEN_NULL) and keep their seals.
+# 9: a visit its maker deleted (migration 0036) carries ``deleted_at``; a visit's confirmation or
+# reopen may name the team member who did it and a confirmation carries what it confirmed (migration
+# 0037: ``visit_events.person_name``, ``signed_findings``). A version 8 program would call those fields
+# unknown; it refuses a version 9 file as one of a newer program instead. Rows without them (visits
+# alive, events recorded before) carry none (records.OMITTED_WHEN_NULL), keep their seals and leave
+# the file of a lower version.
 FORMAT_VERSION = 9
 RELAYED_FORMAT = 7
 READABLE_VERSIONS = frozenset({2, 3, 4, 5, 6, 7, 8, 9})

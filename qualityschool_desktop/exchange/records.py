@@ -163,7 +163,8 @@ STAYS_LOCAL: dict[str, dict[str, str]] = {
 OMITTED_WHEN_NULL: dict[str, frozenset[str]] = {"answer_history": frozenset({"typed"}),
                                                 "budget_decisions": frozenset({"decided_state"}),
                                                 "projects": frozenset({"results_summary"}),
-                                                "visit_events": frozenset({"person_name", "signed_findings"})}
+                                                "visit_events": frozenset({"person_name", "signed_findings"}),
+                                                "visits": frozenset({"deleted_at"})}
 
 # A column stored here in a finer unit than it travelled in before (migration 0035: a plan
 # activity's budget in satang, ``budget_satang``, which was ``budget_baht`` in whole baht). A row
@@ -178,7 +179,8 @@ _SCALED_BY_TABLE = {table: (column, old, factor) for (table, column), (old, fact
 # new unit (package.FORMAT_VERSION).
 COLUMN_SINCE: dict[tuple[str, str], int] = {("answer_history", "typed"): 3, ("budget_decisions", "decided_state"): 4,
                                             ("projects", "results_summary"): 5, ("plan_activities", "budget_satang"): 8,
-                                            ("visit_events", "person_name"): 9, ("visit_events", "signed_findings"): 9}
+                                            ("visit_events", "person_name"): 9, ("visit_events", "signed_findings"): 9,
+                                            ("visits", "deleted_at"): 9}
 # Values older programs' rules refuse, with the format version that first carried them: a project's
 # budget line allocated by OBEC (source "obec", issue 15) — a format 4 program would call the file
 # broken ("แหล่งงบประมาณที่ไม่ถูกต้อง") instead of asking for an update. (table, column) -> (whether a

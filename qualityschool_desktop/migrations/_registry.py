@@ -37,6 +37,7 @@ SCHEMA: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("owner_versions", ("0033_owner_versions",)),  # issue 10: a relay keeps the owner's sealed version
     ("kept_seals", ("0034_kept_seals_on_delete",)),  # s34: a deleted record's kept version takes its seal
     ("plan_satang", ("0035_plan_budget_satang",)),  # s34 T6: a plan activity's budget in satang
+    ("visit_deletion", ("0036_visit_deleted_at",)),  # TEST34C C12: a visit made by mistake is deleted
     ("visit_revisions", ("0037_visit_event_names",)),  # s35 C3: who confirmed or reopened, and what was confirmed
 )
 

@@ -49,7 +49,7 @@ FIELD_WIDTH = 140
 HEADING_PADDING = 10  # app.qss: a heading's padding (8) and a little room on each side
 YES_NO = ("is_demo", "not_applicable", "deleted")
 DATES = ("assessed_on", "visited_on", "due_on", "closed_on")
-MOMENTS = ("changed_at", "happened_at")
+MOMENTS = ("changed_at", "happened_at", "deleted_at")  # deleted_at: a visit deleted by its maker (C12)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def _reference(workspace: Workspace, column: str, value: str) -> str:
         if column == "assessment_id":
             found = workspace.assessments.get(value)
             return s.ASSESSMENT_REF.format(year=shown(found.fiscal_year), round=shown(found.round))
-        visit = workspace.visits.get(value)
+        visit = workspace.visits.get(value, include_deleted=True)
         return s.VISIT_REF.format(date=shown_day(date.fromisoformat(visit.visited_on)))
     except (QualitySchoolError, ValueError, TypeError):
         return s.NOT_HERE.format(id=str(value)[:8])

@@ -142,7 +142,7 @@ class PendingDialog(ReviewDialog):
                 item = workspace.budget.get(str(row["request_id"]))
                 school_id = item.school_id if item is not None else None
             if not school_id and row.get("visit_id"):
-                school_id = workspace.visits.get(str(row["visit_id"])).school_id
+                school_id = workspace.visits.get(str(row["visit_id"]), include_deleted=True).school_id
             if not school_id:
                 return ""
             school = workspace.schools.get(str(school_id))

@@ -207,6 +207,7 @@ FIELD_LABELS = {
     "file_name": "ชื่อไฟล์",
     "size": "ขนาด",
     "deleted": "ลบแล้ว",
+    "deleted_at": "ลบบันทึกเมื่อ",  # a visit deleted by its maker (TEST34C C12)
     "field": "ช่องที่แก้ไข",
     "old_value": "ค่าเดิม",
     "new_value": "ค่าใหม่",

@@ -251,10 +251,11 @@ class Shell(Protocol):
     def school_tabs(self) -> list[SchoolTabSpec]:
         """The school page's tabs, in order."""
 
-    def navigate(self, location: Location, *, push: bool = False) -> None:
+    def navigate(self, location: Location, *, push: bool = False, gone: bool = False) -> None:
         """Go to ``location`` (the list of schools, while there is none: the welcome page).
         Going to a place already on the way back is going back there, unless ``push``: a jump the
-        app makes after a command (the list after adding a school) keeps the way back to here."""
+        app makes after a command (the list after adding a school) keeps the way back to here.
+        ``gone``: the record shown now was deleted, so the way back no longer passes through it."""
 
     def go_back(self) -> None:
         """Where the window was before (a view with unsaved changes asks first)."""

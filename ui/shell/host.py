@@ -111,8 +111,8 @@ class WindowShell:
         return sorted(self._tabs, key=lambda spec: spec.order)
 
     # -- moving --------------------------------------------------------------------------------
-    def navigate(self, location: Location, *, push: bool = False) -> None:
-        self._navigator.navigate(location, push=push)
+    def navigate(self, location: Location, *, push: bool = False, gone: bool = False) -> None:
+        self._navigator.navigate(location, push=push, gone=gone)
 
     def go_back(self) -> None:
         self._navigator.go_back()

@@ -117,8 +117,15 @@ class Navigator(QObject):
         self.history.clear()
         self.show(Location(WELCOME if self._workspace().schools.count() == 0 else SCHOOLS))
 
-    def navigate(self, location: Location, *, push: bool = False) -> None:
+    def navigate(self, location: Location, *, push: bool = False, gone: bool = False) -> None:
         if location == self.location or not self.may_leave():
+            return
+        if gone:  # the record shown was deleted (TEST34C C12): it is not on the way back any more
+            left = self.location
+            trail = self.history[:len(self.history) - self.history[::-1].index(location) - 1] \
+                if location in self.history and not push else self.history
+            if self.show(location):
+                self.history = [step for step in trail if step != left]
             return
         if location.kind == SCHOOLS and self._workspace().schools.count() == 0:
             self.go_home()  # (asked first too: the welcome page is also a way out of a page)

@@ -18,6 +18,7 @@ from qualityschool_desktop.visit_records import STATUSES
 from ui.common.digits import day as shown_day
 from ui.common.digits import shown as shown_number
 from ui.common.digits import shown_text
+from ui.common.notices import Notice
 from ui.common.report_printer import warm_up_in_background
 from ui.shell.api import Crumb, Location, Page, SchoolTab, SchoolTabSpec, Shell, school_crumbs
 
@@ -35,7 +36,7 @@ VISIT = "visit"
 def visit_crumbs(workspace: Workspace, visit_id: str | None) -> list[Crumb]:
     """โรงเรียน › <school> › การนิเทศ ๓ ก.พ. ๒๕๖๙."""
     assert visit_id is not None
-    visit = workspace.visits.get(visit_id)
+    visit = workspace.visits.get(visit_id, include_deleted=True)  # the crumbs of a visit deleted as it went
     day = shown_day(visit.visited_date, short=True)
     return [*school_crumbs(workspace, visit.school_id), (text.CRUMB_VISIT.format(date=day), None)]
 
@@ -68,6 +69,7 @@ class VisitsFeature:
         view.open_assessment.connect(lambda assessment_id: self._round_from(view, assessment_id))
         view.print_requested.connect(self.print_visit)
         view.noticed.connect(self.shell.notify)
+        view.deletion.deleted.connect(lambda school_id, said: self._deleted(view.visit_id, school_id, said))
         left_at, self._left_at = self._left_at, None
         if left_at is not None and left_at[0] == location.id and not self._from_its_school(view):
             # Back from the round, or from a page of the menu: at the section left (TEST31b U2,
@@ -83,6 +85,13 @@ class VisitsFeature:
             self._left_at = (view.visit_id, view.section_key())
 
         return Page(view, print=print_shown, flush=flush, confirm_leave=view.confirm_leave)
+
+    def _deleted(self, visit_id: str, school_id: str, said: str) -> None:
+        """A visit deleted in its view (TEST34C C12): the school's list of visits, saying so."""
+        self._left_at = None
+        self.shell.navigate(Location("school", school_id), gone=True)  # Back never returns to it
+        self.shell.ops.publish(Changes(visits=frozenset({visit_id}), follow_ups=True))
+        self.shell.notify(Notice(said))
 
     def _from_its_school(self, view: VisitView) -> bool:
         """Whether the window shows the visit's school's page (its visits tab) as the visit opens."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
+from qualityschool_desktop.errors import QualitySchoolError
 from ui.common.digits import day as shown_day
 from ui.common.digits import shown
 from qualityschool_desktop.visit_owners import owned_elsewhere
@@ -109,7 +110,14 @@ class SchoolVisitsPanel(SchoolTab):
         self._update_buttons()
 
     def holds(self, record_id: str | None) -> bool:
-        return any(visit.id == record_id for visit in self.visits)
+        """One of this school's visits, or one of them just deleted (its page then opens on this tab)."""
+        if any(visit.id == record_id for visit in self.visits):
+            return True
+        try:
+            found = self.workspace.visits.get(str(record_id), include_deleted=True) if record_id else None
+            return found is not None and found.school_id == self.school_id
+        except QualitySchoolError:  # a round's id, or a record gone
+            return False
 
     def on_changes(self, school_id: str, changes: Changes) -> None:
         if changes.any_visits or changes.any_follow_ups:

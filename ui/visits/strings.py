@@ -247,3 +247,15 @@ EVENTS_CHANGES = "สิ่งที่เปลี่ยนจากฉบั�
 
 # -- TEST31 T5: the follow-up's "เกี่ยวกับ" list is found by typing --------------------------
 FOLLOW_UP_SCOPE_TIP = "พิมพ์เลของค์ประกอบหรือประเด็น (เช่น ๔ หรือ ๑.๑.๑) หรือคำในชื่อประเด็น เพื่อไปที่รายการนั้นได้ทันที"
+
+# Deleting a visit recorded by mistake (TEST34C C12, ui/visits/delete.py): offered on a draft never
+# confirmed, made here; the question names the school and the day, "No" (keep it) is the default.
+DELETE = "ลบบันทึกการนิเทศนี้"
+DELETE_TIP = ("ลบบันทึกที่ทำผิด (ผิดโรงเรียน บันทึกทดลอง หรือบันทึกซ้ำ) ได้เฉพาะบันทึกที่ยังไม่เคยยืนยัน"
+              " การลบจะส่งไปถึงเครื่องอื่นด้วยไฟล์แลกเปลี่ยนข้อมูล")
+DELETE_TITLE = "ลบบันทึกการนิเทศ"
+DELETE_QUESTION = ("ลบบันทึกการนิเทศ{school} วันที่ {date} หรือไม่\n"
+                   "ลบแล้วเรียกคืนไม่ได้ ข้อตกลง ผู้นิเทศ ผลการนิเทศ และไฟล์แนบของบันทึกนี้จะถูกลบไปด้วย")
+DELETE_YES = "ลบบันทึกนี้"
+DELETE_NO = "ไม่ลบ"
+DELETED = "ลบบันทึกการนิเทศ{school} วันที่ {date} แล้ว"

@@ -50,6 +50,7 @@ from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 from . import strings as text
 from .comparison import ComparisonPanel, basis_text, school_levels
 from .confirm_guard import nothing_refused_left
+from .delete import VisitDeletion
 from .follow_up_comments import FollowUpComments, made_elsewhere_notice
 from .follow_ups import VisitFollowUps
 from .header import GeneralPanel, VisitDetailsBar
@@ -184,6 +185,7 @@ class VisitView(QWidget):
         self.finalise_button = self._button(text.FINALISE, text.FINALISE_TIP, "finaliseButton", self.finalise)
         self.finalise_button.setObjectName("primaryButton")
         self.reopen_button = self._button(text.REOPEN, text.REOPEN_TIP, "reopenButton", self.reopen)
+        self.deletion = VisitDeletion(self._workspace, lambda: self._visit, self.confirm_leave, self)  # C12
         top = header_layout([self._back, self._school_label, self._title_label, self._status_chip],
                             [self.undo_button, self.print_button, self.finalise_button, self.reopen_button],
                             stretch=self._save_line)
@@ -249,6 +251,7 @@ class VisitView(QWidget):
         self._bind_notes()
 
         nav = QHBoxLayout()
+        nav.addWidget(self.deletion.button)  # C12: at the foot, left, away from ยืนยันบันทึก (one row at 1366)
         self._previous = self._button(text.PREVIOUS, text.PREVIOUS_TIP, "previousSection", self.previous_section)
         self._next = self._button(text.NEXT, text.NEXT_TIP, "nextSection", self.next_section)
         nav.addStretch(1)
@@ -584,6 +587,7 @@ class VisitView(QWidget):
         parts: list[Any] = [self.details, self.general, self.people, self.follow_ups, *self.finding_panels.values()]
         for part in parts:
             part.set_editable(editable)
+        self.deletion.offer(editable)
         if not editable:
             self._undo = None
             self.undo_button.hide()
