@@ -4,14 +4,19 @@ supervisor never chose, the question silent about it)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable, Sequence
 
 from PySide6.QtWidgets import QWidget
 
+from qualityschool_desktop.visit_blanks import empty_components, named_visitors
+from qualityschool_desktop.visit_records import VisitAttachment
 from ui.common import digits, save_state, strings_save
 from ui.common.date_fields import confirm_leave_fields
 from ui.common.save_lines import FieldNote
 from ui.common.save_state import Saver
+
+from . import strings as text
+from .sections import ask_yes_no, tell
 
 
 def nothing_refused_left(view: QWidget, saver: Saver, notes: dict[str, FieldNote],
@@ -31,3 +36,27 @@ def nothing_refused_left(view: QWidget, saver: Saver, notes: dict[str, FieldNote
         return False
     saver.forget_refused(lambda _key: True)
     return True
+
+
+def confirm_question(view: QWidget, visits: Any, visit_id: str, framework: Any, findings: Any,
+                     attachments: Sequence[VisitAttachment], go_to_section: Callable[[str], None]) -> bool:
+    """Asked before confirming; a visit without a named visitor is refused in the core's words
+    (TEST34C C4), components left empty are named first, and going back (the default) opens the
+    first of them (TEST32b B6: no warning, four empty pages printed)."""
+    problem = visits.why_not_final(visit_id)
+    if problem:
+        tell(view, text.FINALISE_TITLE, problem)
+        go_to_section("people")
+        return False
+    names = "\n".join("• " + person.name.strip() for person in named_visitors(visits.people(visit_id)))
+    who = text.FINALISE_WHO.format(names=names)
+    empty = empty_components(framework, findings, attachments)
+    if not empty:
+        return ask_yes_no(view, text.FINALISE_TITLE, text.FINALISE_QUESTION.format(who=who), text.FINALISE_YES,
+                          text.FINALISE_NO)
+    lines = "\n".join(text.FINALISE_EMPTY_LINE.format(code=digits.shown(c.code), title=c.title) for c in empty)
+    if ask_yes_no(view, text.FINALISE_TITLE, text.FINALISE_EMPTY_QUESTION.format(who=who, components=lines),
+                  text.FINALISE_EMPTY_YES, text.FINALISE_EMPTY_NO):
+        return True
+    go_to_section(f"c{empty[0].code}")
+    return False

@@ -33,7 +33,6 @@ from qualityschool_desktop.scoring import level_label
 from qualityschool_desktop import clock
 from qualityschool_desktop.visit_basis import basis_of
 from qualityschool_desktop.visit_dates import future_question
-from qualityschool_desktop.visit_blanks import empty_components, named_visitors
 from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.visit_records import Finding, Visit, VisitAttachment
 from qualityschool_desktop.workspace import Workspace
@@ -49,7 +48,7 @@ from ui.common.widgets import ColourChip, focus_levels, title_row_widgets
 
 from . import strings as text
 from .comparison import ComparisonPanel, basis_text, school_levels
-from .confirm_guard import nothing_refused_left
+from .confirm_guard import confirm_question, nothing_refused_left
 from .delete import VisitDeletion
 from .follow_up_comments import FollowUpComments, made_elsewhere_notice
 from .follow_ups import VisitFollowUps
@@ -58,7 +57,7 @@ from .files import VisitFiles
 from .panels import FindingPanel
 from .people import VisitPeople
 from .reopen_dialog import ask_who
-from .sections import FollowUpsPanel, SignPanel, ask_yes_no, tell
+from .sections import FollowUpsPanel, SignPanel, ask_yes_no
 
 STATUS_LOOK = StatusLook(text.STATUS, {"draft": "#78909c", "final": "#2e7d32"}, text.FINAL_NOTICE)
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -533,26 +532,8 @@ class VisitView(QWidget):
 
     # -- finalise / reopen -------------------------------------------------------------------
     def _confirm_finalise(self) -> bool:
-        """Asked before confirming; components left empty are named first, and going back (the
-        default) opens the first of them (TEST32b B6: no warning, four empty pages printed)."""
-        visits = self._workspace.visits
-        problem = visits.why_not_final(self._visit.id)  # the core's rule and words (TEST34C C4)
-        if problem:
-            tell(self, text.FINALISE_TITLE, problem)
-            self.go_to_section("people")
-            return False
-        names = "\n".join("• " + person.name.strip() for person in named_visitors(visits.people(self._visit.id)))
-        who = text.FINALISE_WHO.format(names=names)
-        empty = empty_components(self._framework, self._findings, self._attachments())
-        if not empty:
-            return ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_QUESTION.format(who=who), text.FINALISE_YES,
-                              text.FINALISE_NO)
-        lines = "\n".join(text.FINALISE_EMPTY_LINE.format(code=digits.shown(c.code), title=c.title) for c in empty)
-        if ask_yes_no(self, text.FINALISE_TITLE, text.FINALISE_EMPTY_QUESTION.format(who=who, components=lines),
-                      text.FINALISE_EMPTY_YES, text.FINALISE_EMPTY_NO):
-            return True
-        self.go_to_section(f"c{empty[0].code}")
-        return False
+        return confirm_question(self, self._workspace.visits, self._visit.id, self._framework, self._findings,
+                                self._attachments(), self.go_to_section)
 
     def _ask(self, who: list[str], reopening: bool) -> Any:
         """C3: who of the team confirms or reopens (``who`` gets the name); a reopen's reason (C9)."""
