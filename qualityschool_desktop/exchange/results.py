@@ -9,7 +9,7 @@ from typing import Any
 
 from ..text import for_terminal
 from ..thai import format_moment
-from . import signing
+from . import office_waiting, signing
 from .rejudged import REAPPLIED, Rejudged
 from .records import KIND_LABELS, TABLES
 from .senders import Sender
@@ -238,10 +238,7 @@ class ImportPreview:
             )
         for conflict in self.conflicts:
             lines.append(f"  ขัดแย้ง: {conflict.description}")
-        if self.pending:
-            lines.append(
-                f"  รอตรวจสอบ {len(self.pending):,} รายการ: แก้ไขโดยกุญแจที่ไม่ใช่เจ้าของข้อมูล ยังไม่ได้นำไปใช้"
-            )
+        lines += office_waiting.file_lines(self)  # the office's decisions apart (s35 exch35, TEST34B B7)
         lines += [f"  คำเตือน: {warning}" for warning in self.warnings]
         return lines
 
