@@ -42,6 +42,9 @@ class KindCounts:
     # Changes this laptop does not take, whoever asks (ไม่รับ): another key's office project, a review
     # decision not by the school's office; the reason is among the warnings (TEST31b U12).
     refused: int = 0
+    # Of ``new``: comments that answer a follow-up (not deleted), named in the import's last words
+    # so the supervisor knows a reply came (s35 exch35, TEST34C C9: only "ใหม่ ๑" was said).
+    new_on_follow_ups: int = 0
 
     @property
     def new_shown(self) -> int:

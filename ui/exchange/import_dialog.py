@@ -211,6 +211,7 @@ class ImportResultDialog(QDialog):
         self.totals = {name: 0 for name in (*COUNT_FIELDS, "older")}
         self.conflict_count = 0
         self.not_taken = 0  # changes the files held that this laptop does not take (KindCounts.refused)
+        from qualityschool_desktop.exchange.replies import named as named_replies
         from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK, SchoolsDone
 
         # The files not imported first, as the preview lists them (retest30 B1: 4 refused after 28 good).
@@ -248,6 +249,9 @@ class ImportResultDialog(QDialog):
                     groups=groups(result.fingerprint), area=shown(result.office_bound),
                     count=count_text(getattr(result, "office_decided", 0))))
             said += judged_lines(result)  # waiting changes this file's bindings decided (retest30 N1)
+            replies = named_replies([result], count_text)
+            if replies:  # the school's answers to follow-ups, named (TEST34C C9)
+                said.append(r.RESULT_FILE_REPLIES.format(what=replies))
             known = len(getattr(result, "already_waiting", ()))
             if known:  # waiting here already: in the list once, said once (s33 exB T6)
                 said.append(r.RESULT_FILE_WAITING.format(count=count_text(known)))
