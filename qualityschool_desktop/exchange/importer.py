@@ -90,6 +90,8 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
     manifest = package.manifest
     exporter = manifest["exporter"]
     signer = signer or _signer(workspace, package, tally)
+    # The school or supervisor, not "vm" (TEST31 T3); an import reads it inside its transaction.
+    sender = sender if sender is not None else _sender(workspace, package, tally)
     return cls(
         source=package.path,
         format_version=manifest["format_version"],
@@ -111,7 +113,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         files_new=files_new,
         pending=tally.pending,
         already_waiting=list(tally.already_waiting),
-        warnings=[*tally.warnings, *conflicts.held_by_sender(manifest)],
+        warnings=[*tally.warnings, *conflicts.held_by_sender(manifest, owner=bool(sender.schools))],  # TEST34B B3
         same_schools=[replace(match, bound_keys=tuple(tally.first_use.get(match.code, tally.same_keys.get(match.code, ()))),
                               moving=append_only.moving_rows(workspace.db.conn, match.local_id))
                       for match in tally.same_schools],  # whose key, what moves (test28 N8)
@@ -122,8 +124,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         schools=list(tally.schools),
         overrides_rejected=tally.overrides_rejected,
         office_offer=tuple(tally.office_waits),
-        # The school or supervisor, not "vm" (TEST31 T3); an import reads it inside its transaction.
-        sender=sender if sender is not None else _sender(workspace, package, tally),
+        sender=sender,
     )
 
 
