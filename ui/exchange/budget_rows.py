@@ -88,10 +88,10 @@ def approver_words(table: str, sender: Any, name: str, unnamed: str, *, machine:
     """Who sent a waiting change (``words.sender_words``); for a budget decision whose key claims
     an office not bound here, that office's approver (:data:`budget_strings.APPROVER_CLAIMED`), as
     the budget words name it, not its reviewer (RETEST34 D2)."""
-    if (table == "budget_decisions" and sender is not None and getattr(sender, "claimed", ())
-            and not (sender.schools or sender.visitors or sender.offices)):
+    claimed: tuple[str, ...] = tuple(getattr(sender, "claimed", ()) or ())
+    if table == "budget_decisions" and claimed and not (sender.schools or sender.visitors or sender.offices):
         from qualityschool_desktop.exchange.sender_names import WITH_MACHINE
 
-        words = b.APPROVER_CLAIMED.format(names=", ".join(shown(office) for office in sender.claimed))
+        words = b.APPROVER_CLAIMED.format(names=", ".join(shown(office) for office in claimed))
         return WITH_MACHINE.format(who=words, machine=sender.machine) if machine and sender.machine else words
     return sender_words(sender, name, unnamed, machine=machine)

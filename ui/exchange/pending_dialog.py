@@ -104,7 +104,9 @@ class PendingDialog(ReviewDialog):
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(side, 1)
-        self.versions.layout().removeWidget(self.versions.all_fields)
+        versions_layout = self.versions.layout()
+        assert versions_layout is not None
+        versions_layout.removeWidget(self.versions.all_fields)
         detail_layout.addWidget(self.versions.all_fields)
         self.versions.all_fields.setContentsMargins(6, 0, 0, 0)
 
