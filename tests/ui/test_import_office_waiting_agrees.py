@@ -42,6 +42,10 @@ def test_the_result_counts_the_office_s_decisions_as_the_command_line_does(
     controller = controller_of(window)
     controller.preview([d2])
     preview = wait_for_dialog(qtbot, controller, ImportPreviewDialog)
+    card = [label.text() for label in preview.card_for(d2.name).findChildren(QLabel)]
+    # The card before the import says the same: the office's decision waits for its key, no one's "ยอมรับ".
+    assert not any("ผู้ลงนามไม่ใช่เจ้าของข้อมูล" in text for text in card), card
+    assert any("ผลการอนุมัติงบประมาณของสำนักงาน ๑ รายการ รอกุญแจของสำนักงาน" in text for text in card), card
     preview.import_button.click()
     result = wait_for_dialog(qtbot, controller, ImportResultDialog)
     result.resize(1366, 768)
