@@ -64,3 +64,21 @@ def test_the_result_counts_the_office_s_decisions_as_the_command_line_does(
     out, err = io.StringIO(), io.StringIO()
     assert cli.run(cli.parse(["import", "--db", str(school.db), str(d2)]), out=out, err=err) == 0, err.getvalue()
     assert "ผลการตรวจของสำนักงาน 1 รายการ และผลการอนุมัติงบประมาณ 1 รายการรอตรวจสอบ" in out.getvalue(), out.getvalue()
+
+
+def test_the_result_has_no_blank_gap_between_its_lines_and_its_notes(
+        qtbot: Any, laptops: Laptops, tmp_path: Path) -> None:  # noqa: F811
+    from ui.common.screen import open_fitted
+    from ui.exchange.controller import ApplyOutcome
+    from tests.test_budget_approvals import approved_by_an_unbound_office
+
+    _school, _district, _item, result = approved_by_an_unbound_office(laptops)
+    dialog = ImportResultDialog(ApplyOutcome(results=[(Path("d-1.qsx"), result)]), 1)
+    qtbot.addWidget(dialog)
+    open_fitted(dialog)  # as the window opens it
+    qtbot.waitExposed(dialog)
+    # B8's "tall blank gap": the lines' area took what the wrapped notes' narrow size hint had asked.
+    needed = dialog.summary.heightForWidth(dialog.lines.viewport().width())
+    qtbot.waitUntil(lambda: dialog.lines.height() <= needed + 24, timeout=3000)
+    dialog.grab().save(str((SHOTS or tmp_path) / "exch35-result-no-gap.png"))
+    dialog.reject()

@@ -326,9 +326,18 @@ class ImportResultDialog(QDialog):
         """The lines' area as tall as its lines, up to what the screen leaves the window."""
         width = max(self.minimumWidth(), self.sizeHint().width()) - 60
         wanted = self.summary.heightForWidth(width) if self.summary.hasHeightForWidth() else -1
-        wanted = max(wanted, self.summary.sizeHint().height()) + 4
+        # Its size hint wraps the lines at a narrower width: taller than they are here (TEST34B B8).
+        wanted = (wanted if wanted > 0 else self.summary.sizeHint().height()) + 4
         others = self.sizeHint().height() - self.lines.sizeHint().height()
         self.lines.setMinimumHeight(max(min(wanted, room(self).height() - others - 40), 60))
+        self.lines.setMaximumHeight(max(wanted, 60))  # never a blank area under the lines (TEST34B B8)
+        # As tall as the lines and the notes wrapped at the width the window takes: its size hint
+        # wraps the notes at a narrower width, and the lines' area took the difference as a tall
+        # blank gap (TEST34B B8).
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            full = max(self.minimumWidth(), self.sizeHint().width())
+            self.resize(full, min(layout.totalHeightForWidth(full), room(self).height()))
 
     @staticmethod
     def _note(text: str) -> QLabel:
