@@ -57,3 +57,32 @@ def test_the_import_ends_with_the_office_s_decisions_waiting_and_what_to_do(lapt
     assert "ผลการตรวจของสำนักงาน 1 รายการ และผลการอนุมัติงบประมาณ 1 รายการรอตรวจสอบ" in closing, closing
     assert "signers --office" in closing and "ผูกเป็นกุญแจเขต" in closing, closing
     assert NOT_BY_OWNER not in said, said
+
+
+def test_the_preview_counts_the_office_s_changed_budget_decision_as_the_import_does(laptops: Laptops) -> None:
+    # B8 before the import: the preview counted the earlier decision waiting (replaced by the file's
+    # later one) beside it: 3 waiting before, 2 after.
+    school, district, item, d1 = _office_file(laptops)
+    school.import_(d1)
+    with district.open() as workspace:
+        workspace.budget.set_approval(item, "0", "งบไม่พอ")
+    d2 = district.export("d-2.qsx", school_codes=[CODE_A])
+    preview = school.preview(d2)
+    result = school.import_(d2)
+    for told in (preview, result):
+        budget = told.counts["budget_decisions"]
+        assert budget.pending + budget.waiting == 1, (type(told).__name__, budget)
+        assert len(told.pending) + len(told.already_waiting) == 2, (type(told).__name__, told.pending,
+                                                                    told.already_waiting)
+
+
+def test_a_school_new_to_both_decisions_previews_only_the_later_one_waiting(laptops: Laptops) -> None:
+    school, district, item, _d1 = _office_file(laptops)  # the school never imported d-1
+    with district.open() as workspace:
+        workspace.budget.set_approval(item, "0", "งบไม่พอ")
+    d2 = district.export("d-2.qsx", school_codes=[CODE_A])
+    preview = school.preview(d2)
+    result = school.import_(d2)
+    for told in (preview, result):
+        budget = told.counts["budget_decisions"]
+        assert budget.pending + budget.waiting == 1, (type(told).__name__, budget)
