@@ -20,7 +20,8 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     a refused file is reported and the others are still imported, whatever went wrong with it;
     files that claim one new school with different keys are all refused (``exchange.batch``);
     the exit status is 2 when any was refused."""
-    from .exchange import EXTENSION, advice, apply_import, batch, results, same_school  # loaded only when needed
+    from .exchange import (EXTENSION, advice, apply_import, batch, office_waiting, replies,  # loaded only when needed
+                           results, same_school)
     from .exchange.package import Checked
     from .schools import validate_code
     from .workspace import Workspace
@@ -43,6 +44,7 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_ERROR
     office_used = False
     refused, made_one = 0, set()
+    done: list[Any] = []  # the results, for what the batch leaves waiting (s35 exch35, TEST34B B7)
     schools = results.SchoolsDone()  # named after the count, as the window names them (TEST30a B3)
     one_terminal = one_place(out, err)
     # A district may start from imports alone: the database is created when missing.
@@ -77,10 +79,13 @@ def import_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 continue
             made_one.update(result.made_one)
             schools.add(result)
+            done.append(result)
             for line in result.lines():
                 print(line, file=out)
     print(f"นำเข้าแล้ว {len(files) - refused} ไฟล์" + (f" ไม่นำเข้า {refused} ไฟล์" if refused else ""), file=out)
     for line in schools.lines():
+        print(line, file=out)
+    for line in office_waiting.closing_lines(done) + replies.closing_lines(done):  # as the window says them
         print(line, file=out)
     unused = [code for code in dict.fromkeys(same_schools) if code not in made_one]
     for code in unused:  # after a refusal the code may be right, unused because its file was (retest27 N4)

@@ -40,6 +40,13 @@ HELD_BY_SENDER = (
     " ไฟล์นี้มีเฉพาะฉบับที่ใช้อยู่ (ตรงกับของเครื่องที่ส่ง) อีกฉบับหนึ่งต้องมาจากเจ้าของข้อมูลเอง"
     " เมื่อเจ้าของเลือกฉบับแล้วส่งต่อมา รายการจะตรงกันทุกเครื่อง"
 )
+# s35 exch35 (TEST34B B3): the sender is the school's own laptop (its key bound to the school here):
+# the other version cannot "come from the owner"; the owner settles it on that laptop.
+HELD_BY_OWNER = (
+    "ผู้ส่งไฟล์นี้เป็นเครื่องของโรงเรียนเจ้าของข้อมูลเอง และยังมีข้อมูลที่แก้ไขซ้อนกันค้างอยู่ {count} รายการในข้อมูลที่ส่งมา"
+    " ไฟล์นี้มีเฉพาะฉบับที่ใช้อยู่ในเครื่องที่ส่ง ให้ผู้ใช้เครื่องที่ส่งเลือกฉบับที่ถูกต้องที่ แฟ้ม ›"
+    " รายการข้อมูลที่แก้ไขซ้อนกัน… ของเครื่องนั้น แล้วส่งไฟล์มาอีกครั้ง รายการจะตรงกันทุกเครื่อง"
+)
 MAX_HELD = 10_000_000  # a count beyond this is not believed (a hand-made manifest)
 NOT_FOUND = "ไม่พบรายการขัดแย้งนี้ หรือเลือกฉบับไปแล้ว"
 GONE = "ไม่พบ{kind}นี้ในฐานข้อมูลแล้ว จึงเลือกฉบับไม่ได้"
@@ -99,15 +106,16 @@ def _from_row(row: dict[str, Any]) -> StoredConflict:
     )
 
 
-def held_by_sender(manifest: dict[str, Any]) -> list[str]:
+def held_by_sender(manifest: dict[str, Any], *, owner: bool = False) -> list[str]:
     """The Thai warning that the file's sender holds open conflicts on records of the file (its
     signed manifest's ``open_conflicts``, a whole number from 1), as a list of one; empty when it
-    holds none or the value is not such a number."""
+    holds none or the value is not such a number. ``owner``: the sender is the school's own laptop
+    (its key bound to a school here), which settles them itself (:data:`HELD_BY_OWNER`)."""
     held = manifest.get("open_conflicts")
     if type(held) is not int or not 0 < held <= MAX_HELD:
         return []
     # The sender is named above the warnings (senders.py); its computer's name here was "vm" on every laptop (s33).
-    return [Sentence(HELD_BY_SENDER, count=Own(f"{held:,}"))]
+    return [Sentence(HELD_BY_OWNER if owner else HELD_BY_SENDER, count=Own(f"{held:,}"))]
 
 
 def list_conflicts(workspace: "Workspace", *, include_resolved: bool = False) -> list[StoredConflict]:

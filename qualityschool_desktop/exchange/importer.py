@@ -14,6 +14,7 @@ or a failed commit removes them again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Collection
@@ -91,6 +92,8 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
     manifest = package.manifest
     exporter = manifest["exporter"]
     signer = signer or _signer(workspace, package, tally)
+    # The school or supervisor, not "vm" (TEST31 T3); an import reads it inside its transaction.
+    sender = sender if sender is not None else _sender(workspace, package, tally)
     return cls(
         source=package.path,
         format_version=manifest["format_version"],
@@ -112,7 +115,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         files_new=files_new,
         pending=tally.pending,
         already_waiting=list(tally.already_waiting),
-        warnings=[*tally.warnings, *conflicts.held_by_sender(manifest)],
+        warnings=[*tally.warnings, *conflicts.held_by_sender(manifest, owner=bool(sender.schools))],  # TEST34B B3
         same_schools=[replace(match, bound_keys=tuple(tally.first_use.get(match.code, tally.same_keys.get(match.code, ()))),
                               moving=append_only.moving_rows(workspace.db.conn, match.local_id))
                       for match in tally.same_schools],  # whose key, what moves (test28 N8)
@@ -123,8 +126,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         schools=list(tally.schools),
         overrides_rejected=tally.overrides_rejected,
         office_offer=tuple(tally.office_waits),
-        # The school or supervisor, not "vm" (TEST31 T3); an import reads it inside its transaction.
-        sender=sender if sender is not None else _sender(workspace, package, tally),
+        sender=sender,
         revised_visits=_revised(workspace, package, tally),
     )
 
@@ -178,6 +180,7 @@ def preview_import(
         step = Steps(len(TABLES) + len(carried), progress)
         tally = Merge(workspace, package, Store(workspace, package, travelling), same_schools=same_schools).run(step)
         _check_contents(workspace, package, tally, names)
+        _drop_replaced_unwritten(workspace, tally)  # as the import will count them (TEST34B B8)
         needed = [digest for digest in carried if digest in tally.stored_files]
         staging.verify(package, needed, step)
         preview: ImportPreview = _summary(workspace, package, tally, len(needed), names)
@@ -199,6 +202,34 @@ def _drop_replaced(workspace: "Workspace", tally: Tally) -> None:
     for change in [change for change in tally.pending if (change.table, change.record_id) in gone]:
         tally.pending.remove(change)
         tally.counts[change.table].pending -= 1
+
+
+def _drop_replaced_unwritten(workspace: "Workspace", tally: Tally) -> None:
+    """:func:`_drop_replaced` for a preview, which writes nothing: the file's waiting budget
+    decisions and those waiting here (oldest first, then the file's in its order), the latest on
+    each item kept, the earlier ones neither counted as waiting nor as waiting already: what the
+    import will count (s35 exch35, TEST34B B8: the preview said 3 waiting, the result 2)."""
+    table = "budget_decisions"
+    if not any(change.table == table for change in tally.pending):
+        return
+    rows: list[tuple[str, dict[str, Any]]] = [
+        (str(record), json.loads(row_json)) for record, row_json in workspace.db.conn.execute(
+            "SELECT record_id, row_json FROM pending_changes WHERE table_name = ? AND decision = ''"
+            " ORDER BY rowid", [table])]
+    rows += [(change.record_id, change.row) for change in tally.pending if change.table == table]
+    latest: dict[str, tuple[str, int, str]] = {}  # item -> (decided_at, place, record id) of its latest
+    for place, (record, row) in enumerate(rows):
+        item, when = str(row.get("request_id") or ""), str(row.get("decided_at") or "")
+        if item not in latest or (when, place) >= latest[item][:2]:
+            latest[item] = (when, place, record)
+    kept = {record for _when, _place, record in latest.values()}
+    gone = {record for record, _row in rows if record not in kept}
+    for pair in [pair for pair in tally.already_waiting if pair[0] == table and pair[1] in gone]:
+        tally.already_waiting.remove(pair)
+        tally.counts[table].waiting -= 1
+    for change in [change for change in tally.pending if change.table == table and change.record_id in gone]:
+        tally.pending.remove(change)
+        tally.counts[table].pending -= 1
 
 
 def _trust_vouched(workspace: "Workspace", fingerprint: str) -> None:

@@ -382,6 +382,8 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass, RelayedPass):
                 if rejected and row["id"] in rejected and as_json(row) in rejected[row["id"]]:  # RETEST31 R3
                     self.tally.overrides_rejected += 1
                 deleted_count += row.get("deleted") == 1  # a deletion that travels: nothing to show (T12)
+                if table == "comments" and row.get("follow_up_id") and row.get("deleted") != 1:
+                    self.tally.counts[table].new_on_follow_ups += 1  # a reply, named (TEST34C C9)
             if table in _OFFICE_DECIDES and decision.applies and decision.signer == exporter:
                 self.tally.office_decided += 1  # s33: an office's decision the import applies, its own file's
             decisions.append(decision)

@@ -301,6 +301,8 @@ class DecidePass:
         elif action == "insert":
             counts.new += 1
             counts.new_deleted += row.get("deleted") == 1  # travels so every copy is deleted (TEST31 T12)
+            if table == "comments" and row.get("follow_up_id") and row.get("deleted") != 1:
+                counts.new_on_follow_ups += 1  # a reply to a follow-up, named (TEST34C C9)
         elif action == "update":
             counts.updated += 1
         elif action == "unchanged":

@@ -39,7 +39,7 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from . import reading, statements, versions
+from . import reading, signing, statements, versions
 from .owners import LINKS, OWNERS, school_id_of
 from .package import RELAYED
 from .records import APPEND_ONLY, OMITTED_WHEN_NULL, TABLES, ExchangeError, travelling_form
@@ -173,6 +173,11 @@ def _owners(workspace: "Workspace", table: str, row: dict[str, Any],
             marks = ", ".join("?" for _ in fingerprints)
             installations |= {str(r[0]) for r in conn.execute(
                 f"SELECT installation_id FROM signers WHERE fingerprint IN ({marks})", fingerprints) if r[0]}
+            # This laptop's own key is no signer here: named by the statement, this laptop owns the
+            # school too (TEST34B B3: the school's second laptop relayed the first's older versions
+            # beside its own identical join, read as "ของเครื่องนี้ใหม่กว่า" everywhere).
+            if signing.own_fingerprint() in fingerprints:
+                installations.add(workspace.installation_id)
         known[key] = installations
     return known[key]
 

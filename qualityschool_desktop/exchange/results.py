@@ -9,7 +9,7 @@ from typing import Any
 
 from ..text import for_terminal
 from ..thai import format_moment
-from . import signing
+from . import office_waiting, signing
 from .rejudged import REAPPLIED, Rejudged
 from .records import KIND_LABELS, TABLES
 from .revised import RevisedVisit, revised_line
@@ -43,6 +43,9 @@ class KindCounts:
     # Changes this laptop does not take, whoever asks (ไม่รับ): another key's office project, a review
     # decision not by the school's office; the reason is among the warnings (TEST31b U12).
     refused: int = 0
+    # Of ``new``: comments that answer a follow-up (not deleted), named in the import's last words
+    # so the supervisor knows a reply came (s35 exch35, TEST34C C9: only "ใหม่ ๑" was said).
+    new_on_follow_ups: int = 0
 
     @property
     def new_shown(self) -> int:
@@ -242,10 +245,7 @@ class ImportPreview:
         lines += [revised_line(revised) for revised in self.revised_visits]
         for conflict in self.conflicts:
             lines.append(f"  ขัดแย้ง: {conflict.description}")
-        if self.pending:
-            lines.append(
-                f"  รอตรวจสอบ {len(self.pending):,} รายการ: แก้ไขโดยกุญแจที่ไม่ใช่เจ้าของข้อมูล ยังไม่ได้นำไปใช้"
-            )
+        lines += office_waiting.file_lines(self)  # the office's decisions apart (s35 exch35, TEST34B B7)
         lines += [f"  คำเตือน: {warning}" for warning in self.warnings]
         return lines
 

@@ -18,7 +18,7 @@ from ui.common.digits import style as digit_style
 from . import budget_strings as b
 from . import strings as s
 from .compare import FieldRow
-from .words import format_when
+from .words import format_when, sender_words
 
 if TYPE_CHECKING:
     from qualityschool_desktop.workspace import Workspace
@@ -82,3 +82,16 @@ def budget_said(workspace: Workspace, row: dict[str, Any]) -> str:
         return f"{KIND_LABELS['budget_decisions']}: {decision_text(approved, approved or 0, style)}"
     return (f"{KIND_LABELS['budget_decisions']}: {decision_text(approved, item.amount_satang, style)}"
             f"\n“{item.description[:60]}” {b.BUDGET_YEAR} {shown(item.fiscal_year)}")
+
+
+def approver_words(table: str, sender: Any, name: str, unnamed: str, *, machine: bool = True) -> str:
+    """Who sent a waiting change (``words.sender_words``); for a budget decision whose key claims
+    an office not bound here, that office's approver (:data:`budget_strings.APPROVER_CLAIMED`), as
+    the budget words name it, not its reviewer (RETEST34 D2)."""
+    claimed: tuple[str, ...] = tuple(getattr(sender, "claimed", ()) or ())
+    if table == "budget_decisions" and claimed and not (sender.schools or sender.visitors or sender.offices):
+        from qualityschool_desktop.exchange.sender_names import WITH_MACHINE
+
+        words = b.APPROVER_CLAIMED.format(names=", ".join(shown(office) for office in claimed))
+        return WITH_MACHINE.format(who=words, machine=sender.machine) if machine and sender.machine else words
+    return sender_words(sender, name, unnamed, machine=machine)

@@ -13,3 +13,6 @@ BUDGET_NONE_HERE = "ยังไม่มีผลการพิจารณา
 BUDGET_COMMENT = "ความเห็นของสำนักงาน"
 BUDGET_WHEN = "พิจารณาเมื่อ"
 BUDGET_UNKNOWN_ITEM = "ไม่พบรายการนี้ในเครื่องนี้"
+# s35 exch35 (TEST34B B6, RETEST34 D2): the key that signed a budget decision, not bound here as the
+# office it names, is that office's approver by its claim, never "ผู้ตรวจ" (a reviewer's word).
+APPROVER_CLAIMED = "ผู้อนุมัติในนาม {names} (ยังไม่ได้ผูกกุญแจเป็นของสำนักงาน)"

@@ -508,8 +508,12 @@ class ExchangeController(QObject):
         dialog.show_conflicts.connect(lambda: self.show_conflicts(outcome))
         dialog.show_pending.connect(self.show_pending)
         totals = dialog.totals
+        from qualityschool_desktop.exchange.replies import named as named_replies
+
+        replies = named_replies([result for _path, result in outcome.results], count_text)  # TEST34C C9
         message = r.RESULT_NOTICE.format(done=count_text(len(outcome.results)), total=count_text(total),
-                                         new=count_text(totals['new']), updated=count_text(totals['updated']))
+                                         new=count_text(totals['new']), updated=count_text(totals['updated']),
+                                         named=r.RESULT_NOTICE_NAMED.format(what=replies) if replies else "")
         if dialog.pending_count:  # still waiting after the batch (retest30 N1)
             message += r.RESULT_NOTICE_PENDING.format(count=count_text(dialog.pending_count))
         if totals["conflicting"]:

@@ -17,6 +17,7 @@ whose key the school is then bound to and what of the typed record moves onto it
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -30,12 +31,13 @@ from ui.common.digits import shown_text
 from ui.common.digits import style as digit_style
 from ui.common.flow import FlowLayout
 
+from . import office_strings as o
 from . import result_strings as r
 from . import strings as s
 from .office_tick import OfficeTick
 
 from .words import COUNT_FIELDS, SELECTABLE, counts_in_order, fingerprint_line, format_when, groups, key_font, kind_label, muted, number
-from .words import count_of, refusal_text, said, scope_text, sender_words, totals_of
+from .words import count_of, office_kinds, refusal_text, said, scope_text, sender_words, totals_of
 
 if TYPE_CHECKING:
     from qualityschool_desktop.exchange import ImportPreview, KindCounts, SameSchool
@@ -303,7 +305,11 @@ class FileCard(QFrame):
 
         if preview.pending:
             right.addSpacing(6)
-            right.addWidget(_heading(s.PENDING_HEADING.format(count=count_text(len(preview.pending))), AMBER))
+            office = Counter(p.table for p in preview.pending if p.table in ("review_decisions", "budget_decisions"))
+            others = len(preview.pending) - sum(office.values())  # the office's wait for its key (TEST34B B8)
+            right.addWidget(_heading("\n".join(
+                ([s.PENDING_HEADING.format(count=count_text(others))] if others else [])
+                + ([o.PREVIEW_OFFICE_WAITING.format(what=office_kinds(office, counted=True))] if office else [])), AMBER))
             self.pending_list = _bullets([said(p.description) for p in preview.pending[:LISTED]],
                                          len(preview.pending) - LISTED if len(preview.pending) > LISTED else 0)
             right.addWidget(self.pending_list)

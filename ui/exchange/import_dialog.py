@@ -211,6 +211,7 @@ class ImportResultDialog(QDialog):
         self.totals = {name: 0 for name in (*COUNT_FIELDS, "older")}
         self.conflict_count = 0
         self.not_taken = 0  # changes the files held that this laptop does not take (KindCounts.refused)
+        from qualityschool_desktop.exchange.replies import named as named_replies
         from qualityschool_desktop.exchange.results import OWN_BROUGHT_BACK, SchoolsDone
 
         # The files not imported first, as the preview lists them (retest30 B1: 4 refused after 28 good).
@@ -249,6 +250,9 @@ class ImportResultDialog(QDialog):
                     groups=groups(result.fingerprint), area=shown(result.office_bound),
                     count=count_text(getattr(result, "office_decided", 0))))
             said += judged_lines(result)  # waiting changes this file's bindings decided (retest30 N1)
+            replies = named_replies([result], count_text)
+            if replies:  # the school's answers to follow-ups, named (TEST34C C9)
+                said.append(r.RESULT_FILE_REPLIES.format(what=replies))
             known = len(getattr(result, "already_waiting", ()))
             if known:  # waiting here already: in the list once, said once (s33 exB T6)
                 said.append(r.RESULT_FILE_WAITING.format(count=count_text(known)))
@@ -323,9 +327,18 @@ class ImportResultDialog(QDialog):
         """The lines' area as tall as its lines, up to what the screen leaves the window."""
         width = max(self.minimumWidth(), self.sizeHint().width()) - 60
         wanted = self.summary.heightForWidth(width) if self.summary.hasHeightForWidth() else -1
-        wanted = max(wanted, self.summary.sizeHint().height()) + 4
+        # Its size hint wraps the lines at a narrower width: taller than they are here (TEST34B B8).
+        wanted = (wanted if wanted > 0 else self.summary.sizeHint().height()) + 4
         others = self.sizeHint().height() - self.lines.sizeHint().height()
         self.lines.setMinimumHeight(max(min(wanted, room(self).height() - others - 40), 60))
+        self.lines.setMaximumHeight(max(wanted, 60))  # never a blank area under the lines (TEST34B B8)
+        # As tall as the lines and the notes wrapped at the width the window takes: its size hint
+        # wraps the notes at a narrower width, and the lines' area took the difference as a tall
+        # blank gap (TEST34B B8).
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            full = max(self.minimumWidth(), self.sizeHint().width())
+            self.resize(full, min(layout.totalHeightForWidth(full), room(self).height()))
 
     @staticmethod
     def _note(text: str) -> QLabel:

@@ -56,3 +56,8 @@ VERDICT_OFFICE = "สำนักงาน"
 VERDICT_WHEN = "ตรวจเมื่อ"
 VERDICT_RECEIVED = "ผลการตรวจที่ได้รับ (ยังไม่นำไปใช้)"
 VERDICT_NONE_HERE = "ยังไม่มีผลการตรวจ (สถานะ: {state})"
+# s35 exch35 (TEST34B B8): the preview card's heading over the office's decisions the file brings that
+# wait for its key, apart from the changes by keys that do not own the record (PENDING_HEADING):
+# no one's "ยอมรับ" applies them, binding the office's key does.
+PREVIEW_OFFICE_WAITING = ("{what} รอกุญแจของสำนักงาน: ได้รับแล้ว ยังไม่นำไปใช้ จนกว่าเครื่องนี้จะผูกกุญแจ"
+                          "ของสำนักงาน (ดูข้อควรระวัง)")

@@ -14,7 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
@@ -26,7 +26,7 @@ from .compare import VersionsView, field_rows, version_heading
 from .question import ask
 from .review import ReviewDialog, record_list, section_title
 from . import budget_strings as b
-from .budget_rows import budget_rows, budget_said, is_budget_decision
+from .budget_rows import approver_words, budget_rows, budget_said, is_budget_decision
 from .verdict_rows import OFFICE_TABLES, is_verdict, verdict_rows
 from .words import (SELECTABLE, braces, described, fingerprint_line, format_when, groups, key_font, muted,
                     office_kinds, sender_words)
@@ -81,7 +81,9 @@ class PendingDialog(ReviewDialog):
             facts.addWidget(muted(caption), row, 0, Qt.AlignmentFlag.AlignTop)
             facts.addWidget(value, row, 1)
         facts.setColumnStretch(1, 1)
-        self.versions = VersionsView()
+        # As tall as its heading and rows, in the side that scrolls: one scroll bar, never the side's
+        # and the table's both, the table showing every row (RETEST34 D2: ~2 rows, the check box cut).
+        self.versions = VersionsView(whole=True)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -90,25 +92,35 @@ class PendingDialog(ReviewDialog):
         right_layout.addWidget(self.versions, 1)
         # On a 150 % screen the reason and the comparison do not both fit: the side scrolls rather
         # than cut the reason mid-sentence or squeeze the comparison to its heading (try11b F4).
-        self.versions.setMinimumHeight(self._comparison_height())
         side = QScrollArea()
         side.setObjectName("pendingDetails")
         side.setFrameShape(QFrame.Shape.NoFrame)
         side.setWidgetResizable(True)
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setWidget(right)
+        # The check box under the scrolled side, always in sight: at the side's foot it was cut at
+        # the window's lower edge (RETEST34 D2).
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(side, 1)
+        versions_layout = self.versions.layout()
+        assert versions_layout is not None
+        versions_layout.removeWidget(self.versions.all_fields)
+        detail_layout.addWidget(self.versions.all_fields)
+        self.versions.all_fields.setContentsMargins(6, 0, 0, 0)
 
         self.accept_button = QPushButton(s.ACCEPT)
         self.accept_button.clicked.connect(self.accept_selected)
         self.reject_button = QPushButton(s.REJECT)
         self.reject_button.clicked.connect(self.reject_selected)
         # From the list straight to the decisions, then the details, the filter and close.
-        self._lay_out(side, [self.accept_button, self.reject_button], [self.versions.table, self.versions.all_fields])
-
-    def _comparison_height(self) -> int:
-        """Room for the comparison's headings (three lines) and two rows of one line."""
-        line = self.versions.table.fontMetrics().lineSpacing()
-        return 3 * line + 2 * (line + 16) + 24
+        self._lay_out(detail, [self.accept_button, self.reject_button], [self.versions.table, self.versions.all_fields])
+        # The detail (the reason, the comparison) reads more than the list's short rows: the wider
+        # side at 1366×768 holds the whole comparison without scrolling (RETEST34 D2).
+        splitter = detail.parentWidget()
+        if isinstance(splitter, QSplitter):
+            splitter.setSizes([440, 820])
 
     # -- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -118,7 +130,8 @@ class PendingDialog(ReviewDialog):
         empty: list[PendingChange] = []
         self.changes = self._saver.read(
             lambda: self.api.list_pending(self._workspace(), include_decided=include), empty)
-        rows = [(self.record_text(change), sender_words(change.sender, change.signer_name, s.UNNAMED_SENDER, machine=False),
+        rows = [(self.record_text(change),
+                 approver_words(change.table, change.sender, change.signer_name, s.UNNAMED_SENDER, machine=False),
                  s.DECISIONS.get(change.decision, ""))
                 for change in self.changes]
         self.fill_list(rows, [change.id for change in self.changes], selected.id if selected else None,
@@ -185,7 +198,7 @@ class PendingDialog(ReviewDialog):
             self.versions.clear()
             return
         self.title.setText(self._record_words(change).replace("\n", " · "))
-        self.sender_name.setText(sender_words(change.sender, change.signer_name, s.UNNAMED_SENDER))
+        self.sender_name.setText(approver_words(change.table, change.sender, change.signer_name, s.UNNAMED_SENDER))
         self.sender_key.setText(fingerprint_line(groups(change.signer_fingerprint)))
         self.sender_key.setMinimumWidth(self.sender_key.sizeHint().width())  # read out whole, never cut
         self.sender_key.setToolTip(change.signer_fingerprint)
@@ -205,7 +218,9 @@ class PendingDialog(ReviewDialog):
         else:
             rows = field_rows(self._workspace(), change.table, change.current, after)
         self.versions.show_rows(rows, version_heading(s.CURRENT_VERSION, "", change.current),
-                                version_heading(title, sender_words(change.sender, change.signer_name, ""), change.row))
+                                version_heading(title, approver_words(  # the computer's name in ผู้ส่ง above (D2)
+                                    change.table, change.sender, change.signer_name, "",
+                                    machine=not is_budget_decision(change.table, change.current)), change.row))
 
     # -- deciding ------------------------------------------------------------------------------
     def accept_selected(self) -> None:

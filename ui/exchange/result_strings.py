@@ -25,7 +25,7 @@ RESULT_FILE_REFUSED = "{name}: นำเข้าไม่ได้ — {reason}
 RESULT_FILE_SKIPPED = "{name}: ยังไม่ได้นำเข้า (หยุดก่อนถึงไฟล์นี้)"
 RESULT_FILE_NOT_CHOSEN = "{name}: ไม่ได้เลือกนำเข้า (ไม่ได้ติ๊กในหน้าตรวจดู)"
 RESULT_DONE_NOT = " · ไม่นำเข้า {count} ไฟล์"
-RESULT_NOTICE = "นำเข้าข้อมูลแล้ว {done} จาก {total} ไฟล์: ใหม่ {new} รายการ ปรับปรุง {updated} รายการ"
+RESULT_NOTICE = "นำเข้าข้อมูลแล้ว {done} จาก {total} ไฟล์: ใหม่ {new} รายการ{named} ปรับปรุง {updated} รายการ"
 RESULT_NOTICE_PENDING = " · รอตรวจสอบ {count} รายการ"
 RESULT_NOTICE_CONFLICTS = " · แก้ไขซ้อนกัน {count} รายการ"
 RESULT_NOTICE_SAME = " · เป็นโรงเรียนเดียวกันแล้ว: รหัส {codes}"
@@ -58,3 +58,8 @@ RESULT_FILE_WAITING = "  รอตรวจสอบอยู่แล้ว {co
 
 # TEST34C C3: confirmed visit records the file reopens (exchange/revised.py), in the file's card
 REVISED_HEADING = "บันทึกการนิเทศที่ยืนยันแล้วแต่ถูกเปิดแก้ไข {count} รายการ"
+
+# s35 exch35 (TEST34C C9): the replies to follow-ups an import brought, named (exchange/replies.py
+# counts them): in the notice after "ใหม่ …", and under the file in the result with where to read them.
+RESULT_NOTICE_NAMED = " ({what})"
+RESULT_FILE_REPLIES = "  {what}: อ่านและตอบได้ที่ โรงเรียน › รายการติดตามงานทุกโรงเรียน (Ctrl+Shift+F)"

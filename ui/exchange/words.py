@@ -172,18 +172,10 @@ def with_waiting_judged(saved: str, result: Any) -> str:
 
 
 def still_waiting(results: list[Any], kept: int) -> int:
-    """How many of the ``kept`` changes a batch's ``results`` kept as pending still wait for a
-    person: less those a later file of the batch decided by making their signer an owner
-    (``rejudged``, retest30 N1)."""
-    decided: set[tuple[str, str]] = set()
-    for result in results:
-        rejudged = getattr(result, "rejudged", None)
-        decided |= set(rejudged.records) if rejudged is not None else set()
-    new = {(change.table, change.record_id) for result in results for change in getattr(result, "pending", ())}
-    # Changes waiting here already that the files brought again: each once, as the list shows it (s33 exB T6).
-    known = {pair for result in results for pair in getattr(result, "already_waiting", ())} - new - decided
-    return kept - sum(1 for result in results for change in getattr(result, "pending", ())
-                      if (change.table, change.record_id) in decided) + len(known)
+    """:func:`qualityschool_desktop.exchange.office_waiting.still_waiting`: the command line's rule."""
+    from qualityschool_desktop.exchange import office_waiting as waiting
+
+    return waiting.still_waiting(results, kept)
 
 
 def office_waiting(results: list[Any]) -> int:
@@ -194,20 +186,11 @@ def office_waiting(results: list[Any]) -> int:
 
 
 def office_waiting_kinds(results: list[Any]) -> dict[str, int]:
-    """:func:`office_waiting` by table ("review_decisions", "budget_decisions"), kinds absent when none."""
-    decided: set[tuple[str, str]] = set()
-    for result in results:
-        rejudged = getattr(result, "rejudged", None)
-        decided |= set(rejudged.records) if rejudged is not None else set()
-    # Waiting here already and brought again, the office's too (s34 exw34b B8: else counted as
-    # changes by a key that does not own the data).
-    waiting = ({(change.table, change.record_id) for result in results for change in getattr(result, "pending", ())}
-               | {pair for result in results for pair in getattr(result, "already_waiting", ())})
-    waiting = {(table, record) for table, record in waiting if table in ("review_decisions", "budget_decisions")} - decided
-    kinds: dict[str, int] = {}
-    for table, _record in waiting:
-        kinds[table] = kinds.get(table, 0) + 1
-    return kinds
+    """:func:`office_waiting` by table ("review_decisions", "budget_decisions"), kinds absent when
+    none: the command line's count (s35 exch35, TEST34B B7/B8: one rule for both)."""
+    from qualityschool_desktop.exchange import office_waiting as waiting
+
+    return waiting.office_waiting_kinds(results)
 
 
 def office_kinds(kinds: dict[str, int] | Any, *, counted: bool = False, preview: bool = False) -> str:
