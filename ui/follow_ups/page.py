@@ -11,8 +11,8 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFocusEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.follow_ups import BUCKETS, STATUSES, DueItem, FollowUp
-from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.thai import arabic_digits
 from ui.common.columns import keep_rows_in_view
 from ui.common.digits import shown as digits_shown
@@ -45,10 +44,11 @@ from ui.common.save_state import Saver
 
 from . import strings as text
 from .fit import PageParts, ShortPageFit
+from .listing import ListFiller
 from .rows import (
     BUCKET_COLOURS, BUCKET_ORDER, BUCKET_ROLE, COL_ACTION, COL_DUE, COL_OWNER, COL_SCHOOL, COL_SCOPE, COL_STATUS,
-    COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, SORT_ROLE,
-    THAI_ORDER, FollowUpItem, FollowUpTree, StatusChange, due_text, iso_to_thai, status_text,
+    COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, THAI_ORDER,
+    FollowUpTree, StatusChange,
 )
 
 
@@ -69,7 +69,6 @@ class FollowUpsPage(QWidget):
         self._items: list[DueItem] = []
         self._bucket_filter: str | None = None
         self._last_change: StatusChange | None = None
-        self._frameworks: dict[str, Framework | None] = {}  # visit id → its framework (scope titles)
         self._loaded = False
         self.setObjectName("followUpsPage")
         self._build()
@@ -204,6 +203,7 @@ class FollowUpsPage(QWidget):
         # Thai needs room above and below the line for its vowels and tone marks.
         self._row_height = self.tree.fontMetrics().height() + 4  # +8 left six rows out of sight at 150 % (ui34)
         self.tree.setSortingEnabled(True)
+        self._rows_filler = ListFiller(self.workspace, self.tree, self._row_height)
         self.tree.open_requested.connect(self._open_visit)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._open_visit() if item.parent() else None)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -347,32 +347,8 @@ class FollowUpsPage(QWidget):
         if self.tree.isColumnHidden(COL_STATUS) == self.show_closed.isChecked():
             self.tree.setColumnHidden(COL_STATUS, not self.show_closed.isChecked())
             self.tree.refit_columns()
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        groups: dict[str, QTreeWidgetItem] = {}
         answered = self.workspace.comments.counts_for_follow_ups(i.follow_up.id for i in shown)
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
-        for item in shown:
-            group = groups.get(item.bucket)
-            if group is None:
-                group = FollowUpItem(self.tree)
-                group.setData(0, BUCKET_ROLE, item.bucket)
-                group.setText(0, text.GROUP.format(label=shown_text(BUCKETS[item.bucket]),
-                                                   count=digits_shown(counts[item.bucket])))
-                group.setFirstColumnSpanned(True)
-                group.setFont(0, bold)
-                fg, bg = BUCKET_COLOURS[item.bucket]
-                group.setForeground(0, QBrush(QColor(fg)))
-                for column in range(self.tree.columnCount()):
-                    group.setBackground(column, QBrush(QColor(bg)))
-                group.setSizeHint(0, QSize(0, self._row_height))
-                groups[item.bucket] = group
-            self._add_row(group, item, today, answered.get(item.follow_up.id, 0))
-        for group in groups.values():
-            group.setExpanded(True)
-        self.tree.sortItems(self.tree.sortColumn(), self.tree.header().sortIndicatorOrder())
-        self.tree.setUpdatesEnabled(True)
+        self._rows_filler.fill(shown, counts, today, answered)
 
         if not self._items:
             anything_closed = not self.show_closed.isChecked() and bool(
@@ -389,64 +365,6 @@ class FollowUpsPage(QWidget):
         if keep is None or not self.select_follow_up(keep):
             self._select_first()
         self._update_buttons()
-
-    def _add_row(self, group: QTreeWidgetItem, item: DueItem, today: date, answers: int = 0) -> None:
-        follow_up = item.follow_up
-        row = FollowUpItem(group)
-        row.setData(0, ID_ROLE, follow_up.id)
-        row.setData(0, BUCKET_ROLE, item.bucket)
-        scope, scope_title = self._scope(follow_up)
-        cells = {
-            COL_DUE: (due_text(item, today), (follow_up.due_on or "9999-99-99", follow_up.action)),
-            COL_ACTION: (text.ANSWERED.format(action=follow_up.action, count=digits_shown(answers)) if answers
-                         else follow_up.action, follow_up.action),
-            COL_OWNER: (follow_up.owner, follow_up.owner),
-            COL_SCHOOL: (item.school_name, item.school_name),
-            COL_SUPERVISOR: (item.supervisor, item.supervisor),
-            COL_VISITED: (iso_to_thai(item.visited_on), item.visited_on),
-            COL_SCOPE: (scope, tuple(int(p) if p.isdigit() else 0 for p in follow_up.scope_code.split(".") if p)),
-            COL_STATUS: (status_text(follow_up), (follow_up.status, follow_up.closed_on)),
-        }
-        for column, (shown, key) in cells.items():
-            row.setText(column, shown)
-            row.setData(column, SORT_ROLE, key)
-            row.setToolTip(column, shown)
-        # The visit's supervisor and day too: a narrow list leaves their columns out (LEFT_OUT_FIRST).
-        visit = text.ACTION_TIP_VISIT.format(supervisor=item.supervisor or text.NO_SUPERVISOR,
-                                             visited=iso_to_thai(item.visited_on))
-        row.setToolTip(COL_ACTION, "\n".join(part for part in (follow_up.action, follow_up.note, visit) if part))
-        if scope_title:
-            row.setToolTip(COL_SCOPE, scope_title)
-        row.setSizeHint(0, QSize(0, self._row_height))
-        if item.bucket in ("overdue", "this_week"):
-            row.setForeground(COL_DUE, QBrush(QColor(BUCKET_COLOURS[item.bucket][0])))
-        elif item.bucket == "no_date":
-            row.setForeground(COL_DUE, QBrush(QColor("#6b7680")))
-        if item.bucket == "closed":
-            muted = QBrush(QColor("#6b7680"))
-            for column in range(self.tree.columnCount()):
-                row.setForeground(column, muted)
-
-    def _scope(self, follow_up: FollowUp) -> tuple[str, str]:
-        """("ด้านที่ 2" or "ประเด็น 2.1.5", its title from the visit's framework)."""
-        code = follow_up.scope_code
-        if not code:
-            return "", ""
-        label = (text.SCOPE_ITEM if "." in code else text.SCOPE_COMPONENT).format(code=digits_shown(code))
-        if follow_up.visit_id not in self._frameworks:
-            try:
-                visit = self.workspace.visits.get(follow_up.visit_id)
-                self._frameworks[follow_up.visit_id] = self.workspace.visits.framework_of(visit)
-            except QualitySchoolError:
-                self._frameworks[follow_up.visit_id] = None  # the label alone is still useful
-        framework = self._frameworks[follow_up.visit_id]
-        title = ""
-        if framework is not None:
-            try:
-                title = framework.item(code).title if "." in code else framework.component(code).title
-            except QualitySchoolError:
-                title = ""
-        return label, title
 
     # -- selection ---------------------------------------------------------------------------
     def _rows(self) -> list[QTreeWidgetItem]:
