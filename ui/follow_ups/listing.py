@@ -25,6 +25,14 @@ from .rows import (
 )
 
 
+ANSWERED_INK = "#0d47a1"  # the action of a follow-up with answers: the mark in the colour of a link
+
+
+def answered_mark(count: int) -> str:
+    """What leads the action of a follow-up with ``count`` comments ("ความเห็น ๑ · ")."""
+    return text.ANSWERED_MARK.format(count=digits_shown(count))
+
+
 class ListFiller:
     """Fills ``tree`` with the follow-ups shown, rows ``row_height`` pixels tall."""
 
@@ -71,8 +79,8 @@ class ListFiller:
         scope, scope_title = self._scope(follow_up)
         cells = {
             COL_DUE: (due_text(item, today), (follow_up.due_on or "9999-99-99", follow_up.action)),
-            COL_ACTION: (text.ANSWERED.format(action=follow_up.action, count=digits_shown(answers)) if answers
-                         else follow_up.action, follow_up.action),
+            COL_ACTION: (answered_mark(answers) + follow_up.action if answers else follow_up.action,
+                         follow_up.action),
             COL_OWNER: (follow_up.owner, follow_up.owner),
             COL_SCHOOL: (item.school_name, item.school_name),
             COL_SUPERVISOR: (item.supervisor, item.supervisor),
@@ -87,7 +95,9 @@ class ListFiller:
         # The visit's supervisor and day too: a narrow list leaves their columns out (LEFT_OUT_FIRST).
         visit = text.ACTION_TIP_VISIT.format(supervisor=item.supervisor or text.NO_SUPERVISOR,
                                              visited=iso_to_thai(item.visited_on))
-        row.setToolTip(COL_ACTION, "\n".join(part for part in (follow_up.action, follow_up.note, visit) if part))
+        answered = text.ANSWERED_TIP.format(count=digits_shown(answers)) if answers else ""
+        row.setToolTip(COL_ACTION, "\n".join(part for part in (follow_up.action, follow_up.note, visit, answered)
+                                             if part))
         if scope_title:
             row.setToolTip(COL_SCOPE, scope_title)
         row.setSizeHint(0, QSize(0, self._row_height))
@@ -95,6 +105,8 @@ class ListFiller:
             row.setForeground(COL_DUE, QBrush(QColor(BUCKET_COLOURS[item.bucket][0])))
         elif item.bucket == "no_date":
             row.setForeground(COL_DUE, QBrush(QColor("#6b7680")))
+        if answers:
+            row.setForeground(COL_ACTION, QBrush(QColor(ANSWERED_INK)))
         if item.bucket == "closed":
             muted = QBrush(QColor("#6b7680"))
             for column in range(self.tree.columnCount()):

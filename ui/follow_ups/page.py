@@ -44,7 +44,7 @@ from ui.common.save_state import Saver
 
 from . import strings as text
 from .fit import PageParts, ShortPageFit
-from .listing import ListFiller
+from .listing import ListFiller, answered_mark
 from .rows import (
     BUCKET_COLOURS, BUCKET_ORDER, BUCKET_ROLE, COL_ACTION, COL_DUE, COL_OWNER, COL_SCHOOL, COL_SCOPE, COL_STATUS,
     COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, THAI_ORDER,
@@ -55,6 +55,7 @@ from .rows import (
 class FollowUpsPage(QWidget):
     """Every follow-up of every school, most urgent first, with its status buttons."""
 
+    answered_mark = staticmethod(answered_mark)  # what leads the action of an answered follow-up
     open_visit = Signal(str)  # visit id
     open_school = Signal(str)  # school id
 
