@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLabel, QPushButton, QTreeWidget, QWidget
 
 from ui.common.columns import keep_rows_in_view
@@ -51,7 +51,10 @@ class PageParts:
 
 
 class ShortPageFit(QObject):
-    """Watches the page's scroll area; :attr:`short` says which way the page is laid out."""
+    """Watches the page's scroll area; :attr:`short` says which way the page is laid out, and
+    :attr:`laid_out` tells when it changed (the page's Tab order follows the line of schools due)."""
+
+    laid_out = Signal()
 
     def __init__(self, page: QWidget, parts: PageParts) -> None:
         super().__init__(page)
@@ -107,6 +110,7 @@ class ShortPageFit(QObject):
             keep_rows_in_view(tree, rows=6, lines=1)
         self.name_filters()
         self._show_filters()
+        self.laid_out.emit()
 
     def _chosen(self) -> int:
         parts = self._parts

@@ -264,6 +264,8 @@ class FollowUpsPage(QWidget):
             layout=layout, heading=(title, subtitle), due=self.due_visits, chips=chips, count=self.count_label,
             filters=self.filters_row, combos=(self.school_filter, self.supervisor_filter), closed=self.show_closed,
             tree=self.tree, row_height=self._row_height, save_line=self.save_line))
+        # Tab from outside the page (ย้อนกลับ) follows the order as laid out, too (RETEST34 D5).
+        self.short_fit.laid_out.connect(self._order_tabs)
         layout.addWidget(self.empty_label, 1)
         # The answers to the chosen follow-up (issue 10): the school answers here instead of
         # changing a follow-up that belongs to the visit's maker; the supervisor reads them here.
