@@ -53,7 +53,7 @@ def test_an_answered_follow_up_shows_its_mark_whatever_the_width(
 
 @pytest.mark.parametrize("scaling", ["100 %", "125 %"])
 def test_the_visit_date_is_shown_at_125(follow_ups_at: Callable[[QSize], MainWindow], scaling: str) -> None:
-    window = follow_ups_at(WINDOWS[scaling])
+    window = follow_ups_at(WINDOWS[scaling] - FRAME)  # as the window opens there: its frame counted
     tree = window.page("follow_ups").tree
     assert not tree.isColumnHidden(COL_VISITED), f"at {scaling} วันที่นิเทศ is left out"
     assert not tree.isColumnHidden(COL_SUPERVISOR), f"at {scaling} ผู้นิเทศ is left out"
@@ -95,3 +95,49 @@ def test_tab_from_back_to_the_first_chip_scrolls_it_into_sight(qtbot, follow_ups
         return top >= 0 and top + focused.height() <= area.height()
 
     qtbot.waitUntil(in_sight, timeout=3000)
+
+
+@pytest.mark.parametrize("scaling", ["125 %", "150 %"])
+def test_the_comments_are_read_and_answered_without_scrolling(
+        qtbot, follow_ups_at: Callable[[QSize], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """fit34b #4 / fit35: at 125 and 150 % the comments panel sat below the list and the line of
+    schools due, reached by scrolling the page. A "ความเห็น" button beside the filters puts the
+    chosen follow-up's comments in the list's place, named, and takes the list back."""
+    window = follow_ups_at(WINDOWS[scaling] - FRAME)
+    page = window.page("follow_ups")
+    tree = page.tree
+    first = tree.topLevelItem(0).child(0)
+    follow_up_id = str(first.data(0, ID_ROLE))
+    window.workspace.comments.on_follow_up(follow_up_id, "ซ่อมเสร็จแล้ว", author_name="ผอ.สมชาย")
+    page.refresh(select_id=follow_up_id)
+    area = window.stack.parentWidget()
+    scroll = area.parentWidget().verticalScrollBar()  # type: ignore[union-attr]
+    button = page.comments_in_place.button
+    assert button.isVisible() and "๑" in button.text(), button.text()
+
+    def in_sight(widget: QWidget) -> bool:
+        top = widget.mapTo(area, widget.rect().topLeft()).y()
+        return widget.isVisible() and top >= 0 and top + widget.height() <= area.height()
+
+    qtbot.waitUntil(lambda: in_sight(button) and button.width() >= button.sizeHint().width(), timeout=3000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    panel = page.comments
+    qtbot.waitUntil(lambda: all(in_sight(w) for w in (panel.list, panel.box, panel.add_button)), timeout=3000)
+    assert scroll.value() == 0
+    assert not tree.isVisible()
+    assert any("ซ่อมเสร็จแล้ว" in line for line in panel.lines())
+    subject = page.comments_in_place.subject
+    action = window.workspace.follow_ups.get(follow_up_id).action
+    assert in_sight(subject) and action in subject.toolTip()
+    for widget in (page.done_button, page.open_visit_button):  # the status buttons still act on it
+        assert in_sight(widget) and widget.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(tree.isVisible, timeout=3000)
+    assert page.selected_follow_up_id() == follow_up_id
+
+
+def test_at_100_the_comments_stay_under_the_list(follow_ups_at: Callable[[QSize], MainWindow]) -> None:
+    window = follow_ups_at(WINDOWS["100 %"] - FRAME)
+    page = window.page("follow_ups")
+    assert not page.comments_in_place.button.isVisible()
+    assert page.tree.isVisible() and page.comments.isVisible()

@@ -43,6 +43,7 @@ from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 
 from . import strings as text
+from .comments_place import CommentsInPlace
 from .fit import PageParts, ShortPageFit
 from .listing import ListFiller, answered_mark
 from .rows import (
@@ -85,7 +86,7 @@ class FollowUpsPage(QWidget):
         """Tab in reading order, the link after the list where a short window puts it (TEST34B B14)."""
         layout = self.layout()
         below = layout is not None and layout.indexOf(self.due_visits) > layout.indexOf(self.tree)
-        chain: list[QWidget] = [*self.chips.values(), self.short_fit.toggle, self.school_filter,
+        chain: list[QWidget] = [*self.chips.values(), self.comments_in_place.button, self.short_fit.toggle, self.school_filter,
                                 self.supervisor_filter, self.show_closed, self.done_button, self.drop_button,
                                 self.reopen_button, self.undo_button, self.open_school_button,
                                 self.open_visit_button, self.tree, self.comments.list, self.comments.box]
@@ -136,7 +137,7 @@ class FollowUpsPage(QWidget):
             fg, bg = BUCKET_COLOURS[bucket]
             chip.setStyleSheet(
                 f"QPushButton {{ color: {fg}; background: {bg}; border: 1px solid {bg}; border-radius: 14px;"
-                f" padding: 4px 14px; font-weight: bold; }}"
+                f" padding: 4px 11px; font-weight: bold; }}"  # 14 px left no room for ความเห็น at 150 %
                 f" QPushButton:checked {{ border: 2px solid {fg}; }}"
                 f" QPushButton:focus {{ border: 2px solid #1565c0; }}"
             )
@@ -275,6 +276,9 @@ class FollowUpsPage(QWidget):
         # Its list, box and button whole (190 px cut the button's frame: it needs 198 with app.qss).
         self.comments.setFixedHeight(max(190, self.comments.minimumSizeHint().height()))
         layout.addWidget(self.comments)
+        # At 125/150 % a button puts them in the list's place, no scrolling to find them (fit35).
+        self.comments_in_place = CommentsInPlace(layout, chips, self.short_fit, self.tree, self.comments,
+                                                 self._subject)
 
         for keys, slot in (("Ctrl+D", lambda: self._set_status("done")), ("Ctrl+Z", self.undo)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -361,7 +365,8 @@ class FollowUpsPage(QWidget):
         else:
             self.empty_label.setText(text.NO_MATCH)
         self.empty_label.setVisible(not shown)
-        self.tree.setVisible(bool(shown))
+        self.comments_in_place.has_rows = bool(shown)
+        self.comments_in_place.apply()
         self.count_label.setText(text.COUNT.format(shown=digits_shown(len(shown)),
                                                    total=digits_shown(len(self._items))))
         self.short_fit.name_filters()  # the count is its tooltip when short
@@ -449,6 +454,13 @@ class FollowUpsPage(QWidget):
                 lambda body, name, role: comments.on_follow_up(follow_up_id, body, author_name=name, author_role=role)))
         self.open_visit_button.setEnabled(item is not None)
         self.open_school_button.setEnabled(item is not None)
+        if hasattr(self, "comments_in_place"):  # made after the first call, in _build
+            self.comments_in_place.name()
+
+    def _subject(self) -> tuple[str, str] | None:
+        """(action, school) of the chosen follow-up, named over its comments in a short window."""
+        item = self._selected_item()
+        return (item.follow_up.action, item.school_name) if item is not None else None
 
     def _made_elsewhere(self, visit_id: str) -> bool:
         try:

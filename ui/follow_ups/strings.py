@@ -62,3 +62,11 @@ EMPTY = "ยังไม่มีข้อตกลงจากการนิ�
 EMPTY_ALL_CLOSED = "ไม่มีรายการที่ยังต้องติดตาม ทุกข้อตกลงปิดแล้ว (เลือก “แสดงรายการที่ปิดแล้ว” เพื่อดู)"
 NO_MATCH = "ไม่มีรายการที่ตรงกับตัวกรองที่เลือก"
 COUNT = "แสดง {shown} จาก {total} รายการ"
+
+# In a short window (125/150 %) the chosen follow-up's comments take the list's place (ui/follow_ups/comments_place.py).
+COMMENTS = "ความเห็น"
+COMMENTS_COUNT = "ความเห็น ({count})"
+COMMENTS_BACK = "ดูรายการ"
+COMMENTS_TIP = "ดูและตอบความคิดเห็นของรายการที่เลือก แทนที่รายการ (กดอีกครั้งเพื่อกลับไปที่รายการ)"
+COMMENTS_BACK_TIP = "กลับไปที่รายการติดตามงาน"
+COMMENTS_ON = "ความคิดเห็นต่อ “{action}” · {school}"
