@@ -4,12 +4,13 @@ the filters and the status buttons took 290 of the 340 pixels in sight).
 
 Where the page's scroll area is lower than :data:`SHORT_HEIGHT` the page goes *short*: the title
 gives way (the window's breadcrumb names the page), the line of schools due moves under the list
-and says its count and link only (the schools in its tooltip), the filters fold behind a
+and keeps one line (the schools that fit on it named, all of them in its tooltip), the filters fold behind a
 ``ตัวกรอง`` button at the end of the chips' row (open by a click, or already when a filter is
 chosen; "แสดง ๔๔ จาก ๔๔ รายการ" gives it the room and becomes its tooltip), the status buttons keep
 one line, and the list asks for the height of its headings and seven rows only (a bucket's heading
 and six follow-ups): the status buttons and six rows are in sight with the page at its top; the
-line of schools due and the answers come by scrolling.
+line of schools due comes by scrolling; the answers take the list's place at a click on
+``ความเห็น`` (comments_place.py).
 """
 
 from __future__ import annotations
