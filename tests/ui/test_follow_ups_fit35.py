@@ -141,3 +141,22 @@ def test_at_100_the_comments_stay_under_the_list(follow_ups_at: Callable[[QSize]
     page = window.page("follow_ups")
     assert not page.comments_in_place.button.isVisible()
     assert page.tree.isVisible() and page.comments.isVisible()
+
+
+def test_with_the_closed_ones_shown_the_page_is_no_wider_than_the_window(
+        qtbot, follow_ups_at: Callable[[QSize], MainWindow]) -> None:  # type: ignore[no-untyped-def]
+    """At 150 % the fifth chip (ปิดแล้ว) beside ความเห็น and ตัวกรอง made the page scroll sideways:
+    the chips wrap onto a second line instead, every button whole."""
+    window = follow_ups_at(WINDOWS["150 %"] - FRAME)
+    page = window.page("follow_ups")
+    page.short_fit.toggle.click()
+    page.show_closed.setChecked(True)
+    area = window.stack.parentWidget()
+    buttons = [*page.chips.values(), page.comments_in_place.button, page.short_fit.toggle]
+
+    def fits() -> bool:
+        return page.width() <= area.width() and all(
+            b.width() >= b.sizeHint().width() and b.mapTo(area, b.rect().topRight()).x() <= area.width()
+            for b in buttons if b.isVisible())
+
+    qtbot.waitUntil(fits, timeout=3000)

@@ -38,7 +38,7 @@ from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.exchange.editors import editor_names
 from ui.common.comments_panel import REPLY, CommentsPanel
 from ui.common.due_visits import DueVisitsLabel
-from ui.common.flow import header_layout
+from ui.common.flow import FlowLayout, header_layout
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 
@@ -129,6 +129,10 @@ class FollowUpsPage(QWidget):
 
         chips = QHBoxLayout()
         chips.setSpacing(8)
+        # The chips wrap onto a second line where they do not fit beside the buttons ending their
+        # row (at 150 % with ปิดแล้ว shown the page grew wider than the window: fit35).
+        chip_box = QWidget()
+        chip_flow = FlowLayout(chip_box, spacing=8, line_spacing=6)
         self.chips: dict[str, QPushButton] = {}
         for bucket in BUCKET_ORDER:
             chip = QPushButton()
@@ -142,9 +146,9 @@ class FollowUpsPage(QWidget):
                 f" QPushButton:focus {{ border: 2px solid #1565c0; }}"
             )
             chip.clicked.connect(lambda _checked=False, b=bucket: self._toggle_bucket(b))
-            chips.addWidget(chip)
+            chip_flow.addWidget(chip)
             self.chips[bucket] = chip
-        chips.addStretch(1)
+        chips.addWidget(chip_box, 1)
 
         self.school_filter = QComboBox()
         self.school_filter.setMinimumWidth(240)
