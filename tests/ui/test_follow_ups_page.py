@@ -72,7 +72,7 @@ def test_buckets_counts_and_what_each_row_says(qtbot, memory_workspace, agreed) 
     ]
     first = page.visible_rows()[0]
     assert first["กลุ่ม"] == "เลยกำหนด"
-    assert first["กำหนดเสร็จ"] == "๑ มี.ค. ๒๕๖๙ · เลยกำหนด ๑๒ วัน"
+    assert first["กำหนดเสร็จ"] == "๑ มี.ค. ๒๕๖๙ · เลยมา ๑๒ วัน"
     assert first["ผู้รับผิดชอบ"] == "ครูวิชาการ"
     assert first["โรงเรียน"] == "โรงเรียนทดสอบวิทยา"
     assert first["ผู้นิเทศ"] == "นายวิชัย ใจดี"

@@ -10,7 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel
 
 from qualityschool_desktop.coverage import STATUS_LABELS, due_list
@@ -68,9 +68,15 @@ class DueVisitsLabel(QLabel):
         if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
             QLabel.focusNextPrevChild(self, event.reason() == Qt.FocusReason.TabFocusReason)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.short and event.size().width() != event.oldSize().width():
+            self._show()  # as many schools as the new width holds
+
     def set_short(self, short: bool) -> None:
-        """Name the schools on the line, or (``short``) in the tooltip: the follow-up list at 150 %
-        gives its height to its rows (ui34 #1)."""
+        """Name the schools on the line, or (``short``) those that fit on one line and all of them
+        in the tooltip: the follow-up list at 150 % gives its height to its rows (ui34 #1), and a
+        count alone did not say which schools (fit35)."""
         if short != self.short:
             self.short = short
             self._show()
@@ -101,7 +107,23 @@ class DueVisitsLabel(QLabel):
         due = escape(shown(DUE.format(due=len(items), overdue=overdue)))
         link = f"<a href=\"coverage\">{escape(shown_text(LINK))}</a>"
         if self.short:
-            self.setText(f"{due.rstrip(':')} — {link}")
+            self.setText(self._one_line(items, due, link))
             self.setToolTip("\n".join([", ".join(names), TIP]))
             return
         self.setText(f"{due} {escape(', '.join(names))} — {link}")
+
+    def _one_line(self, items: list[SchoolCoverage], due: str, link: str) -> str:
+        """The line with as many schools named as fit on one line of the label's width (none: the
+        count and the link)."""
+        room = self.contentsRect().width() - 2 * self.margin() - 4
+        metrics = self.fontMetrics()
+        link_text = f" — {shown_text(LINK)}"
+        overdue = sum(1 for item in items if item.status == "overdue")
+        for count in range(min(len(items), NAMED), 0, -1):
+            names = [named(item) for item in items[:count]]
+            if len(items) > count:
+                names.append(shown(MORE.format(count=len(items) - count)))
+            plain = f"{shown(DUE.format(due=len(items), overdue=overdue))} {', '.join(names)}{link_text}"
+            if metrics.horizontalAdvance(plain.replace("\u00a0", " ")) <= room:
+                return f"{due} {escape(', '.join(names))} — {link}"
+        return f"{due.rstrip(':')} — {link}"

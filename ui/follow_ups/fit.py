@@ -4,19 +4,20 @@ the filters and the status buttons took 290 of the 340 pixels in sight).
 
 Where the page's scroll area is lower than :data:`SHORT_HEIGHT` the page goes *short*: the title
 gives way (the window's breadcrumb names the page), the line of schools due moves under the list
-and says its count and link only (the schools in its tooltip), the filters fold behind a
+and keeps one line (the schools that fit on it named, all of them in its tooltip), the filters fold behind a
 ``ตัวกรอง`` button at the end of the chips' row (open by a click, or already when a filter is
 chosen; "แสดง ๔๔ จาก ๔๔ รายการ" gives it the room and becomes its tooltip), the status buttons keep
 one line, and the list asks for the height of its headings and seven rows only (a bucket's heading
 and six follow-ups): the status buttons and six rows are in sight with the page at its top; the
-line of schools due and the answers come by scrolling.
+line of schools due comes by scrolling; the answers take the list's place at a click on
+``ความเห็น`` (comments_place.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLabel, QPushButton, QTreeWidget, QWidget
 
 from ui.common.columns import keep_rows_in_view
@@ -51,7 +52,10 @@ class PageParts:
 
 
 class ShortPageFit(QObject):
-    """Watches the page's scroll area; :attr:`short` says which way the page is laid out."""
+    """Watches the page's scroll area; :attr:`short` says which way the page is laid out, and
+    :attr:`laid_out` tells when it changed (the page's Tab order follows the line of schools due)."""
+
+    laid_out = Signal()
 
     def __init__(self, page: QWidget, parts: PageParts) -> None:
         super().__init__(page)
@@ -107,6 +111,7 @@ class ShortPageFit(QObject):
             keep_rows_in_view(tree, rows=6, lines=1)
         self.name_filters()
         self._show_filters()
+        self.laid_out.emit()
 
     def _chosen(self) -> int:
         parts = self._parts

@@ -11,8 +11,8 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFocusEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
 from qualityschool_desktop.follow_ups import BUCKETS, STATUSES, DueItem, FollowUp
-from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.thai import arabic_digits
 from ui.common.columns import keep_rows_in_view
 from ui.common.digits import shown as digits_shown
@@ -39,22 +38,25 @@ from qualityschool_desktop.visit_owners import owned_elsewhere
 from qualityschool_desktop.exchange.editors import editor_names
 from ui.common.comments_panel import REPLY, CommentsPanel
 from ui.common.due_visits import DueVisitsLabel
-from ui.common.flow import header_layout
+from ui.common.flow import FlowLayout, header_layout
 from ui.common.save_lines import SaveStateLine
 from ui.common.save_state import Saver
 
 from . import strings as text
+from .comments_place import CommentsInPlace
 from .fit import PageParts, ShortPageFit
+from .listing import ListFiller, answered_mark
 from .rows import (
     BUCKET_COLOURS, BUCKET_ORDER, BUCKET_ROLE, COL_ACTION, COL_DUE, COL_OWNER, COL_SCHOOL, COL_SCOPE, COL_STATUS,
-    COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, SORT_ROLE,
-    THAI_ORDER, FollowUpItem, FollowUpTree, StatusChange, due_text, iso_to_thai, status_text,
+    COL_SUPERVISOR, COL_VISITED, ID_ROLE, SAMPLE_DATE, SAMPLE_DUE, SAMPLE_SCOPE, SAMPLE_STATUS, THAI_ORDER,
+    FollowUpTree, StatusChange,
 )
 
 
 class FollowUpsPage(QWidget):
     """Every follow-up of every school, most urgent first, with its status buttons."""
 
+    answered_mark = staticmethod(answered_mark)  # what leads the action of an answered follow-up
     open_visit = Signal(str)  # visit id
     open_school = Signal(str)  # school id
 
@@ -69,7 +71,6 @@ class FollowUpsPage(QWidget):
         self._items: list[DueItem] = []
         self._bucket_filter: str | None = None
         self._last_change: StatusChange | None = None
-        self._frameworks: dict[str, Framework | None] = {}  # visit id → its framework (scope titles)
         self._loaded = False
         self.setObjectName("followUpsPage")
         self._build()
@@ -85,7 +86,7 @@ class FollowUpsPage(QWidget):
         """Tab in reading order, the link after the list where a short window puts it (TEST34B B14)."""
         layout = self.layout()
         below = layout is not None and layout.indexOf(self.due_visits) > layout.indexOf(self.tree)
-        chain: list[QWidget] = [*self.chips.values(), self.short_fit.toggle, self.school_filter,
+        chain: list[QWidget] = [*self.chips.values(), self.comments_in_place.button, self.short_fit.toggle, self.school_filter,
                                 self.supervisor_filter, self.show_closed, self.done_button, self.drop_button,
                                 self.reopen_button, self.undo_button, self.open_school_button,
                                 self.open_visit_button, self.tree, self.comments.list, self.comments.box]
@@ -128,6 +129,10 @@ class FollowUpsPage(QWidget):
 
         chips = QHBoxLayout()
         chips.setSpacing(8)
+        # The chips wrap onto a second line where they do not fit beside the buttons ending their
+        # row (at 150 % with ปิดแล้ว shown the page grew wider than the window: fit35).
+        chip_box = QWidget()
+        chip_flow = FlowLayout(chip_box, spacing=8, line_spacing=6)
         self.chips: dict[str, QPushButton] = {}
         for bucket in BUCKET_ORDER:
             chip = QPushButton()
@@ -136,14 +141,14 @@ class FollowUpsPage(QWidget):
             fg, bg = BUCKET_COLOURS[bucket]
             chip.setStyleSheet(
                 f"QPushButton {{ color: {fg}; background: {bg}; border: 1px solid {bg}; border-radius: 14px;"
-                f" padding: 4px 14px; font-weight: bold; }}"
+                f" padding: 4px 11px; font-weight: bold; }}"  # 14 px left no room for ความเห็น at 150 %
                 f" QPushButton:checked {{ border: 2px solid {fg}; }}"
                 f" QPushButton:focus {{ border: 2px solid #1565c0; }}"
             )
             chip.clicked.connect(lambda _checked=False, b=bucket: self._toggle_bucket(b))
-            chips.addWidget(chip)
+            chip_flow.addWidget(chip)
             self.chips[bucket] = chip
-        chips.addStretch(1)
+        chips.addWidget(chip_box, 1)
 
         self.school_filter = QComboBox()
         self.school_filter.setMinimumWidth(240)
@@ -204,6 +209,7 @@ class FollowUpsPage(QWidget):
         # Thai needs room above and below the line for its vowels and tone marks.
         self._row_height = self.tree.fontMetrics().height() + 4  # +8 left six rows out of sight at 150 % (ui34)
         self.tree.setSortingEnabled(True)
+        self._rows_filler = ListFiller(self.workspace, self.tree, self._row_height)
         self.tree.open_requested.connect(self._open_visit)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._open_visit() if item.parent() else None)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -263,6 +269,8 @@ class FollowUpsPage(QWidget):
             layout=layout, heading=(title, subtitle), due=self.due_visits, chips=chips, count=self.count_label,
             filters=self.filters_row, combos=(self.school_filter, self.supervisor_filter), closed=self.show_closed,
             tree=self.tree, row_height=self._row_height, save_line=self.save_line))
+        # Tab from outside the page (ย้อนกลับ) follows the order as laid out, too (RETEST34 D5).
+        self.short_fit.laid_out.connect(self._order_tabs)
         layout.addWidget(self.empty_label, 1)
         # The answers to the chosen follow-up (issue 10): the school answers here instead of
         # changing a follow-up that belongs to the visit's maker; the supervisor reads them here.
@@ -272,6 +280,9 @@ class FollowUpsPage(QWidget):
         # Its list, box and button whole (190 px cut the button's frame: it needs 198 with app.qss).
         self.comments.setFixedHeight(max(190, self.comments.minimumSizeHint().height()))
         layout.addWidget(self.comments)
+        # At 125/150 % a button puts them in the list's place, no scrolling to find them (fit35).
+        self.comments_in_place = CommentsInPlace(layout, chips, self.short_fit, self.tree, self.comments,
+                                                 self._subject)
 
         for keys, slot in (("Ctrl+D", lambda: self._set_status("done")), ("Ctrl+Z", self.undo)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -347,32 +358,8 @@ class FollowUpsPage(QWidget):
         if self.tree.isColumnHidden(COL_STATUS) == self.show_closed.isChecked():
             self.tree.setColumnHidden(COL_STATUS, not self.show_closed.isChecked())
             self.tree.refit_columns()
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        groups: dict[str, QTreeWidgetItem] = {}
         answered = self.workspace.comments.counts_for_follow_ups(i.follow_up.id for i in shown)
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
-        for item in shown:
-            group = groups.get(item.bucket)
-            if group is None:
-                group = FollowUpItem(self.tree)
-                group.setData(0, BUCKET_ROLE, item.bucket)
-                group.setText(0, text.GROUP.format(label=shown_text(BUCKETS[item.bucket]),
-                                                   count=digits_shown(counts[item.bucket])))
-                group.setFirstColumnSpanned(True)
-                group.setFont(0, bold)
-                fg, bg = BUCKET_COLOURS[item.bucket]
-                group.setForeground(0, QBrush(QColor(fg)))
-                for column in range(self.tree.columnCount()):
-                    group.setBackground(column, QBrush(QColor(bg)))
-                group.setSizeHint(0, QSize(0, self._row_height))
-                groups[item.bucket] = group
-            self._add_row(group, item, today, answered.get(item.follow_up.id, 0))
-        for group in groups.values():
-            group.setExpanded(True)
-        self.tree.sortItems(self.tree.sortColumn(), self.tree.header().sortIndicatorOrder())
-        self.tree.setUpdatesEnabled(True)
+        self._rows_filler.fill(shown, counts, today, answered)
 
         if not self._items:
             anything_closed = not self.show_closed.isChecked() and bool(
@@ -382,71 +369,14 @@ class FollowUpsPage(QWidget):
         else:
             self.empty_label.setText(text.NO_MATCH)
         self.empty_label.setVisible(not shown)
-        self.tree.setVisible(bool(shown))
+        self.comments_in_place.has_rows = bool(shown)
+        self.comments_in_place.apply()
         self.count_label.setText(text.COUNT.format(shown=digits_shown(len(shown)),
                                                    total=digits_shown(len(self._items))))
         self.short_fit.name_filters()  # the count is its tooltip when short
         if keep is None or not self.select_follow_up(keep):
             self._select_first()
         self._update_buttons()
-
-    def _add_row(self, group: QTreeWidgetItem, item: DueItem, today: date, answers: int = 0) -> None:
-        follow_up = item.follow_up
-        row = FollowUpItem(group)
-        row.setData(0, ID_ROLE, follow_up.id)
-        row.setData(0, BUCKET_ROLE, item.bucket)
-        scope, scope_title = self._scope(follow_up)
-        cells = {
-            COL_DUE: (due_text(item, today), (follow_up.due_on or "9999-99-99", follow_up.action)),
-            COL_ACTION: (text.ANSWERED.format(action=follow_up.action, count=digits_shown(answers)) if answers
-                         else follow_up.action, follow_up.action),
-            COL_OWNER: (follow_up.owner, follow_up.owner),
-            COL_SCHOOL: (item.school_name, item.school_name),
-            COL_SUPERVISOR: (item.supervisor, item.supervisor),
-            COL_VISITED: (iso_to_thai(item.visited_on), item.visited_on),
-            COL_SCOPE: (scope, tuple(int(p) if p.isdigit() else 0 for p in follow_up.scope_code.split(".") if p)),
-            COL_STATUS: (status_text(follow_up), (follow_up.status, follow_up.closed_on)),
-        }
-        for column, (shown, key) in cells.items():
-            row.setText(column, shown)
-            row.setData(column, SORT_ROLE, key)
-            row.setToolTip(column, shown)
-        # The visit's supervisor and day too: a narrow list leaves their columns out (LEFT_OUT_FIRST).
-        visit = text.ACTION_TIP_VISIT.format(supervisor=item.supervisor or text.NO_SUPERVISOR,
-                                             visited=iso_to_thai(item.visited_on))
-        row.setToolTip(COL_ACTION, "\n".join(part for part in (follow_up.action, follow_up.note, visit) if part))
-        if scope_title:
-            row.setToolTip(COL_SCOPE, scope_title)
-        row.setSizeHint(0, QSize(0, self._row_height))
-        if item.bucket in ("overdue", "this_week"):
-            row.setForeground(COL_DUE, QBrush(QColor(BUCKET_COLOURS[item.bucket][0])))
-        elif item.bucket == "no_date":
-            row.setForeground(COL_DUE, QBrush(QColor("#6b7680")))
-        if item.bucket == "closed":
-            muted = QBrush(QColor("#6b7680"))
-            for column in range(self.tree.columnCount()):
-                row.setForeground(column, muted)
-
-    def _scope(self, follow_up: FollowUp) -> tuple[str, str]:
-        """("ด้านที่ 2" or "ประเด็น 2.1.5", its title from the visit's framework)."""
-        code = follow_up.scope_code
-        if not code:
-            return "", ""
-        label = (text.SCOPE_ITEM if "." in code else text.SCOPE_COMPONENT).format(code=digits_shown(code))
-        if follow_up.visit_id not in self._frameworks:
-            try:
-                visit = self.workspace.visits.get(follow_up.visit_id)
-                self._frameworks[follow_up.visit_id] = self.workspace.visits.framework_of(visit)
-            except QualitySchoolError:
-                self._frameworks[follow_up.visit_id] = None  # the label alone is still useful
-        framework = self._frameworks[follow_up.visit_id]
-        title = ""
-        if framework is not None:
-            try:
-                title = framework.item(code).title if "." in code else framework.component(code).title
-            except QualitySchoolError:
-                title = ""
-        return label, title
 
     # -- selection ---------------------------------------------------------------------------
     def _rows(self) -> list[QTreeWidgetItem]:
@@ -528,6 +458,13 @@ class FollowUpsPage(QWidget):
                 lambda body, name, role: comments.on_follow_up(follow_up_id, body, author_name=name, author_role=role)))
         self.open_visit_button.setEnabled(item is not None)
         self.open_school_button.setEnabled(item is not None)
+        if hasattr(self, "comments_in_place"):  # made after the first call, in _build
+            self.comments_in_place.name()
+
+    def _subject(self) -> tuple[str, str] | None:
+        """(action, school) of the chosen follow-up, named over its comments in a short window."""
+        item = self._selected_item()
+        return (item.follow_up.action, item.school_name) if item is not None else None
 
     def _made_elsewhere(self, visit_id: str) -> bool:
         try:

@@ -10,7 +10,7 @@ where the window is smaller. The pages themselves wrap, elide and scroll their l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStackedWidget, QWidget
 
 from ui.common.qt_numbers import NO_FOCUS
@@ -52,7 +52,29 @@ class PageScroll(QScrollArea):
     Qt's ``QScrollArea`` scrolls to its own last focused child whenever the keyboard moves on,
     also when Qt moves it because the control that had it was hidden (a school's tab left): at
     150 % a click on แผนพัฒนา after คำของบประมาณ scrolled the page 187 pixels down, the school's tabs
-    off screen (TEST34B B9)."""
+    off screen (TEST34B B9).
+
+    The keyboard also moves into the page from outside it (Tab from ย้อนกลับ in the top bar): Qt
+    then asks the window, not this area, and left the control reached out of sight (RETEST34 D5:
+    at 150 % the first chip of the follow-up list, the page still scrolled down to its comments)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, before: QWidget | None, after: QWidget | None) -> None:
+        """Scroll to a control the keyboard (or the program) moved the focus to from outside the page;
+        not to one clicked (it is where the user pointed), nor where Qt moves on from a hidden one."""
+        content = self.widget()
+        if after is None or content is None or not content.isAncestorOf(after):
+            return
+        if before is None or content.isAncestorOf(before) or not before.isVisible():
+            return  # inside the page: focusNextPrevChild below; none before: the window came back
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
+        self.ensureWidgetVisible(after)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802,A002 (Qt's names)
         before = QApplication.focusWidget()

@@ -6,11 +6,11 @@ It only shows things; the view (``ui/visits/view.py``) fills it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QStyledItemDelegate, QStyleOptionViewItem,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.comparison import Comparison, Gap, compare, verdict_text
@@ -60,12 +60,66 @@ class _WrappedNames(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), wrapped.height() + 8))
 
 
+class _WholeInItsSection(QObject):
+    """Makes the section's scroll area (the view puts each section in one) as tall as the panel
+    needs at its width while the panel is shown, so the window's page scrolls, once, instead of a
+    box 120 px high inside it (fit35, TEST34C C6: at 150 % the table showed 1–2 rows there)."""
+
+    def __init__(self, panel: QWidget) -> None:
+        super().__init__(panel)
+        self._panel = panel
+        self._area: QScrollArea | None = None
+        self._queued = False
+
+    def area(self) -> QScrollArea | None:
+        parent = self._panel.parentWidget()
+        area = parent.parentWidget() if parent is not None else None  # its viewport, then the area
+        if isinstance(area, QScrollArea) and area.widget() is self._panel:
+            if area is not self._area:
+                self._area = area
+                area.installEventFilter(self)
+            return area
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._area and event.type() == QEvent.Type.Resize:
+            self.queue()
+        return False
+
+    def queue(self) -> None:
+        """Fit once the layout settles (a resize can come from the fit itself)."""
+        if not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self, self.fit)
+
+    def fit(self) -> None:
+        self._queued = False
+        area = self.area()
+        if area is None:
+            return
+        if not self._panel.isVisible():
+            area.setMinimumHeight(0)  # another section shown: it keeps its own room
+            return
+        layout = self._panel.layout()
+        width = area.viewport().width()
+        need = layout.totalHeightForWidth(width) if layout is not None and layout.hasHeightForWidth() else -1
+        need = max(need, self._panel.minimumSizeHint().height()) + 2 * area.frameWidth()
+        if area.minimumHeight() != need:
+            area.setMinimumHeight(need)
+
+    def release(self) -> None:
+        area = self.area()
+        if area is not None:
+            area.setMinimumHeight(0)
+
+
 class ComparisonPanel(QWidget):
     """The school's levels beside the supervisor's, components with their items beneath, the
     gap tinted and written out; a summary of where the two views differ most on top."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._room = _WholeInItsSection(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 12, 8)
         layout.setSpacing(6)
@@ -118,6 +172,14 @@ class ComparisonPanel(QWidget):
         layout.addWidget(self.tree, 1)
         self.rows: dict[str, QTreeWidgetItem] = {}
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._room.queue()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        super().hideEvent(event)
+        self._room.release()
+
     def fill(self, comparison: Comparison, round_title: str | None, basis: str = "") -> None:
         self.round_label.setText(
             text.COMPARISON_ROUND.format(round=round_title) if round_title else text.COMPARISON_NO_ROUND
@@ -134,7 +196,7 @@ class ComparisonPanel(QWidget):
         for gap in comparison.items:
             items_by_component.setdefault(gap.code.split(".")[0], []).append(gap)
         for gap in comparison.components:
-            row = self._row(self.tree, gap, text.BIGGEST_COMPONENT.format(code=shown(gap.code)) + " " + gap.title)
+            row = self._row(self.tree, gap, text.COMPONENT_ROW.format(code=shown(gap.code), title=gap.title))
             for column in range(self.tree.columnCount()):
                 row.setFont(column, bold)
             for item_gap in items_by_component.get(gap.code, []):
@@ -159,6 +221,7 @@ class ComparisonPanel(QWidget):
         frame = 2 * tree.frameWidth()
         bar = tree.horizontalScrollBar().sizeHint().height()  # room for it, should the columns not fit
         tree.setMinimumHeight(tree.header().sizeHint().height() + rows + frame + bar + 4)
+        self._room.queue()
 
     def _row(self, parent: QTreeWidget | QTreeWidgetItem, gap: Gap, title: str) -> QTreeWidgetItem:
         whole = not gap.is_component

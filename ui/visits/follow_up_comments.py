@@ -40,6 +40,7 @@ class FollowUpComments(CommentsPanel):
         super().__init__(panel, button=REPLY if answering else ADD, installation_id=workspace.installation_id,
                          publish=publish, names=partial(editor_names, workspace))
         self.setObjectName("followUpComments")
+        self.title.setWordWrap(True)  # "ความคิดเห็นต่อข้อตกลง “…”" wraps rather than widen the section (C6)
         self.setMinimumHeight(200)
         self._workspace = workspace
         self._panel = panel

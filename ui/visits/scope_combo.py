@@ -17,7 +17,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from qualityschool_desktop import thai
 from qualityschool_desktop.framework import Framework
@@ -47,6 +47,10 @@ class ScopeCombo(QuietCombo):
                 self._entries.append((item.code, item.title, False))
                 self.addItem("", item.code)
         self.setToolTip(text.FOLLOW_UP_SCOPE_TIP)
+        # As wide as the form gives, not as its longest item's title: that made the follow-ups
+        # section wider than its pane at 150 %, its buttons cut at the right edge (TEST34C C6).
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(18)
         self.render_digits()
 
     def render_digits(self) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
@@ -22,12 +22,14 @@ from qualityschool_desktop.follow_ups import STATUSES, FollowUp
 from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.visit_records import Person, VisitEvent
 from qualityschool_desktop.visit_revisions import Revision, change_text
+from ui.common.columns import fit_columns
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import day as shown_day
 from ui.common.digits import follow as digits_follow
 from ui.common.digits import local_moment
 from ui.common.digits import shown as digits_shown
 from ui.common.digits import styled
+from ui.common.flow import header_layout
 from ui.common.locked import show_locked
 from ui.common.save_lines import FieldNote
 from ui.common.tables import filled_item
@@ -70,9 +72,9 @@ class FollowUpsPanel(QWidget):
         column.setContentsMargins(4, 4, 12, 8)
         column.setSpacing(4)
 
-        carried_head = QHBoxLayout()
-        carried_head.addWidget(section_label(text.CARRIED, self))
-        carried_head.addStretch(1)
+        # Each head's buttons wrap onto a second line where the section is narrow: at 150 % on a
+        # confirmed visit "ยังไม่เสร็จ" and "ลบข้อตกลง" showed a sliver at its right edge (TEST34C C6).
+        carried_head = header_layout([section_label(text.CARRIED, self)], [])
         self.done_button = button(text.MARK_DONE, text.MARK_DONE_TIP, "markDoneButton", self)
         self.dropped_button = button(text.MARK_DROPPED, text.MARK_DROPPED_TIP, "markDroppedButton", self)
         self.open_button = button(text.MARK_OPEN, text.MARK_OPEN_TIP, "markOpenButton", self)
@@ -82,10 +84,8 @@ class FollowUpsPanel(QWidget):
         column.addLayout(carried_head)
         self.carried = plain_table(text.CARRIED_HEADERS, self)
         self.carried.setObjectName("carriedTable")
-        header = self.carried.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for index, width in ((1, 170), (2, 170), (3, 120), (4, 120)):
-            self.carried.setColumnWidth(index, width)
+        # The other columns narrow before the action does, in a narrow pane (150 %: "สิ่" was left of it).
+        fit_columns(self.carried, 0, {1: 170, 2: 170, 3: 120, 4: 120}, stretch_min=200)
         self.carried.setFixedHeight(150)
         self.carried.itemSelectionChanged.connect(self._update_buttons)
         self.carried_empty = QLabel(text.CARRIED_EMPTY, self)
@@ -93,9 +93,7 @@ class FollowUpsPanel(QWidget):
         column.addWidget(self.carried)
         column.addWidget(self.carried_empty)
 
-        agreed_head = QHBoxLayout()
-        agreed_head.addWidget(section_label(text.AGREED, self))
-        agreed_head.addStretch(1)
+        agreed_head = header_layout([section_label(text.AGREED, self)], [])
         self.add_button = button(text.ADD_FOLLOW_UP, text.ADD_FOLLOW_UP_TIP, "addFollowUpButton", self)
         self.remove_button = button(text.REMOVE_FOLLOW_UP, text.REMOVE_FOLLOW_UP_TIP, "removeFollowUpButton", self)
         self.add_button.clicked.connect(self.add_requested)
@@ -105,10 +103,7 @@ class FollowUpsPanel(QWidget):
         column.addLayout(agreed_head)
         self.agreed = plain_table(text.AGREED_HEADERS, self)
         self.agreed.setObjectName("agreedTable")
-        header = self.agreed.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for index, width in ((1, 170), (2, 150), (3, 200)):
-            self.agreed.setColumnWidth(index, width)
+        fit_columns(self.agreed, 0, {1: 170, 2: 150, 3: 200}, stretch_min=200)
         self.agreed.setFixedHeight(150)
         self.agreed.add_requested.connect(self.add_requested)
         self.agreed.itemSelectionChanged.connect(self._show_selected)

@@ -167,6 +167,9 @@ ITEMS_TOGGLE = "ระบุรายประเด็น"
 ITEMS_TOGGLE_TIP = "ให้ระดับแยกเป็นรายประเด็นขององค์ประกอบนี้ (ไม่บังคับ)"
 ITEMS_HEADERS = ("ประเด็น", "โรงเรียนให้", "ศึกษานิเทศก์ให้")
 ITEM_ROW = "{code} {title}"
+# A component's row in the comparison: its number as an item's (the column is "องค์ประกอบ / ประเด็น"),
+# "องค์ประกอบที่" before each name wrapped it onto a third line at 150 % (TEST34C C6).
+COMPONENT_ROW = "{code} {title}"
 
 # -- comparison ------------------------------------------------------------------------------
 COMPARISON_HEADING = "ผลการประเมินตนเองของโรงเรียนเทียบกับความเห็นของศึกษานิเทศก์"
