@@ -145,8 +145,8 @@ def _revised(workspace: "Workspace", package: Package, tally: Tally) -> list[Rev
                                   list(ids)):
         visits.setdefault(row["id"], row)
     schools = {row["id"]: row["name"] for _n, row, _s in reading.rows(package, "schools", travelling["schools"])}
-    for row in workspace.db.query("SELECT id, name FROM schools"):
-        schools.setdefault(row["id"], row["name"])
+    wanted = {row["school_id"] for row in visits.values()} - schools.keys()
+    schools.update({school_id: school.name for school_id, school in workspace.schools.by_ids(wanted).items()})
     return revised_visits(tally.reopens, events, visits, schools)
 
 
