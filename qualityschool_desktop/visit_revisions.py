@@ -30,7 +30,7 @@ MAX_SCOPES = 1000  # codes in one snapshot: far above a framework's components a
 
 TEXT_LABELS = {"observed": "สิ่งที่พบ", "evidence": "หลักฐานที่ตรวจดู", "strengths": "จุดเด่น",
                "to_develop": "ประเด็นที่ควรพัฒนา", "recommendations": "ข้อเสนอแนะ"}
-NO_LEVEL = "ไม่ระบุ"
+NO_LEVEL = "ยังไม่ให้ระดับ"
 
 
 def _digest(text: str) -> str:
@@ -167,10 +167,18 @@ def scope_text(code: str, digits: Callable[[str], str] = thai_digits) -> str:
     return f"องค์ประกอบที่ {digits(code)}" if "." not in code else f"ประเด็น {digits(code)}"
 
 
-def change_text(change: Change, digits: Callable[[str], str] = thai_digits) -> str:
-    """The change as one Thai line: "องค์ประกอบที่ ๓: ระดับ ๓ → ๔", "องค์ประกอบที่ ๓: แก้ไขจุดเด่น"."""
+def change_text(change: Change, digits: Callable[[str], str] = thai_digits,
+                levels: Mapping[int, str] | None = None) -> str:
+    """The change as one Thai line: "องค์ประกอบที่ ๓: ระดับ ๓ ดี → ๔ ดีเลิศ", "องค์ประกอบที่ ๔:
+    ยังไม่ให้ระดับ → ๒ ปานกลาง", "องค์ประกอบที่ ๓: แก้ไขจุดเด่น". ``levels``: the record's own level
+    words by value (the framework's scale; TEST35 T9: the rest of the record says "๔ ดีเลิศ")."""
     if change.field == "level":
+        names = levels or {}
+
         def level(value: int | None) -> str:
-            return NO_LEVEL if value is None else digits(str(value))
-        return f"{scope_text(change.code, digits)}: ระดับ {level(change.before)} → {level(change.after)}"
+            if value is None:
+                return NO_LEVEL
+            return f"{digits(str(value))} {names[value]}" if names.get(value) else digits(str(value))
+        said = f"{level(change.before)} → {level(change.after)}"
+        return f"{scope_text(change.code, digits)}: {said if change.before is None else 'ระดับ ' + said}"
     return f"{scope_text(change.code, digits)}: แก้ไข{TEXT_LABELS[change.field]}"

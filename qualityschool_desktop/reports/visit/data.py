@@ -86,6 +86,11 @@ class VisitData:
     revision: Revision | None = None
 
     @property
+    def level_names(self) -> dict[int, str]:
+        """The words of the framework's levels by value (4 → "ดีเลิศ"), as the record prints them."""
+        return {level.value: level.label for level in self.framework.levels}
+
+    @property
     def director(self) -> Person | None:
         """The school-side person who signs for the school: the director (or acting director)
         met on the visit; ``None`` leaves a blank line to sign on."""

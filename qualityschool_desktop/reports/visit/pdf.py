@@ -221,7 +221,7 @@ def _header(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list
     ))
 
     story += [info_table(header_pairs(data, t), INFO_WIDTHS, s), Spacer(1, 6)]
-    revised = revision_lines(data.revision, t)
+    revised = revision_lines(data.revision, t, data.level_names)
     if revised:  # a record reopened after it was signed says so where the reader starts (C3)
         story.append(KeepTogether([ThaiParagraph(REVISION_HEADING, s["item_heading"]),
                                    *(ThaiParagraph(line, s["glance_list"]) for line in revised)]))

@@ -50,7 +50,7 @@ def header(w: DocxWriter, data: VisitData, t: DigitText) -> None:
     for pair in p.header_pairs(data, t):
         for label, value in zip(pair[::2], pair[1::2]):
             w.para(value, label=label + " ")
-    revised = revision_lines(data.revision, t)
+    revised = revision_lines(data.revision, t, data.level_names)
     if revised:  # a record reopened after it was signed says so where the reader starts (C3), as the PDF
         w.para(REVISION_HEADING, bold=True)
         for line in revised:
