@@ -100,6 +100,8 @@ class Tally:
     office_decided: int = 0
     # The file's new reopens of confirmed visits its owners vouch for, as rows (revised.py: C3)
     reopens: list[dict[str, Any]] = field(default_factory=list)
+    # The file's visit rows that delete a visit here (its maker's deletion applied; removed.py: TEST35 T1)
+    removed_visits: list[dict[str, Any]] = field(default_factory=list)
 
 
 _OFFICE_DECIDES = ("review_decisions", "budget_decisions")  # an area office's decisions (s32 B20)

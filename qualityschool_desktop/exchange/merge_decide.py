@@ -295,6 +295,9 @@ class DecidePass:
         rejected = self.rejected_of(table)
         if rejected and decision.applies and row["id"] in rejected and as_json(row) in rejected[row["id"]]:
             self.tally.overrides_rejected += 1  # RETEST31 R3: the preview says it, not only the result
+        if table == "visits" and decision.applies and decision.local is not None and row.get("deleted_at") \
+                and not decision.local.get("deleted_at"):
+            self.tally.removed_visits.append(row)  # a visit the file deletes here: said by name (TEST35 T1)
         if decision.same:
             counts.unchanged += 1  # the same content as here (equal_sides.py): nothing to see
             counts.unchanged_deleted += row.get("deleted") == 1
