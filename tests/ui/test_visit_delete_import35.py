@@ -7,9 +7,13 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+import pytest
+
 from qualityschool_desktop.exchange import apply_import, export_file, preview_import
 from qualityschool_desktop.paths import DATA_DIR_ENV
 from qualityschool_desktop.workspace import Workspace
+
+pytestmark = pytest.mark.usefixtures("styled_app")  # the real fonts, for the pictures
 
 
 def test_the_districts_file_card_and_result_name_a_visit_the_maker_deleted(qtbot, tmp_path, monkeypatch) -> None:
