@@ -72,7 +72,10 @@ def test_the_makers_deletion_reaches_the_district_and_an_older_file_does_not_bri
         assert workspace.visits.for_school(ids["school"]) == []
     # A laptop that meets the files the other way round (the deletion first) ends the same.
     late = laptops("late")
-    late.import_(gone)
+    first_met = late.import_(gone)
+    # a visit it never had, arriving deleted: nothing to see, not "ใหม่ 1", nor a deletion to tell
+    assert (first_met.counts["visits"].new_shown, first_met.counts["visits"].deleted_quiet) == (0, 1)
+    assert first_met.removed_visits == []
     late.import_(supervisor.root / "files" / "alive.qsx")
     with late.open() as workspace:
         assert workspace.visits.for_school(ids["school"]) == []
