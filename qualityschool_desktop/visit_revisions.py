@@ -5,7 +5,9 @@ The paper the school signs carries the findings as they stood at the confirmatio
 overwrites them in place. So each confirmation (``visit_events`` row ``finalised``, migration 0037)
 keeps what it confirmed in ``signed_findings``: per component or item code, the supervisor's level
 and a short digest of each written text (enough to say exactly *that* a text changed, not a second
-copy of every note). ``person_name`` names the member of the visiting team (คณะนิเทศ) who confirmed
+copy of every note), and the visit's number (ครั้งที่) as the record printed then, which a
+confirmed record prints ever after (TEST35 T3: visits dated earlier that a later file brings must
+not renumber the signed paper). ``person_name`` names the member of the visiting team (คณะนิเทศ) who confirmed
 or reopened, on a laptop several supervisors share. Both travel with the event (the exchange's
 ``visit_events``; null, left out, for the events recorded before).
 
@@ -23,40 +25,75 @@ from .thai import thai_digits
 from .value_rules import MAX_CODE, MAX_LEVEL, MIN_LEVEL, Rule
 from .visit_records import FINDING_TEXTS, Finding, VisitEvent
 
-__all__ = ["Change", "Revision", "SIGNED_FINDINGS", "change_text", "revision_of", "snapshot"]
+__all__ = ["Change", "Revision", "SIGNED_FINDINGS", "change_text", "revision_of", "signed_number", "snapshot",
+           "confirmed_number"]
 
 _DIGEST_CHARS = 16  # hex digits of a text's SHA-256 kept: a change is told, the text is not kept twice
 MAX_SCOPES = 1000  # codes in one snapshot: far above a framework's components and items
+MAX_NUMBER = 100_000  # a visit's number (ครั้งที่) kept with its confirmation: far above any school's
 
 TEXT_LABELS = {"observed": "สิ่งที่พบ", "evidence": "หลักฐานที่ตรวจดู", "strengths": "จุดเด่น",
                "to_develop": "ประเด็นที่ควรพัฒนา", "recommendations": "ข้อเสนอแนะ"}
-NO_LEVEL = "ไม่ระบุ"
+NO_LEVEL = "ยังไม่ให้ระดับ"
 
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:_DIGEST_CHARS]
 
 
-def snapshot(findings: Mapping[str, Finding]) -> str:
+def snapshot(findings: Mapping[str, Finding], number: int | None = None) -> str:
     """``findings`` (code → finding, as ``Visits.findings`` gives them) as ``signed_findings`` keeps
-    them: JSON, codes sorted, an empty finding (no level, no text) left out."""
+    them: JSON, codes sorted, an empty finding (no level, no text) left out. With ``number``, the
+    visit's number (ครั้งที่) as it printed at this confirmation (TEST35 T3: earlier-dated visits
+    imported later must not renumber the signed paper): ``{"findings": {...}, "number": n}``."""
     kept: dict[str, Any] = {}
     for code in sorted(findings):
         finding = findings[code]
         texts = {field: _digest(getattr(finding, field)) for field in FINDING_TEXTS if getattr(finding, field).strip()}
         if finding.level is not None or texts:
             kept[code] = {"level": finding.level, "texts": texts}
-    return json.dumps(kept, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    value: dict[str, Any] = kept if number is None else {"findings": kept, "number": number}
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _parsed(value: Any) -> dict[str, Any] | None:
-    """The snapshot ``value`` holds, None when it is not one (the rule's check and the reader's)."""
+def _read(value: Any) -> Any:
     if not isinstance(value, str) or len(value) > MAX_SCOPES * 200:
         return None
     try:
-        found = json.loads(value)
+        return json.loads(value)
     except ValueError:
         return None
+
+
+def _numbered(found: Any) -> bool:
+    """True when ``found`` is the numbered form (:func:`snapshot` with a number); its shape is
+    checked by :func:`_parsed`."""
+    return isinstance(found, dict) and "findings" in found
+
+
+def signed_number(value: Any) -> int | None:
+    """The visit's number a ``signed_findings`` value kept, None when it kept none (a confirmation
+    before TEST35 T3, or no snapshot) or is not one."""
+    found = _read(value)
+    return found["number"] if _numbered(found) and _parsed(value) is not None else None
+
+
+def confirmed_number(events: Iterable[VisitEvent]) -> int | None:
+    """The number a confirmed visit's record was signed with: the one kept by its latest
+    confirmation (``events`` oldest first), None when that confirmation kept none."""
+    confirms = [event for event in events if event.event == "finalised"]
+    return signed_number(confirms[-1].signed_findings) if confirms else None
+
+
+def _parsed(value: Any) -> dict[str, Any] | None:
+    """The findings the snapshot ``value`` holds (code → entry, either form of :func:`snapshot`),
+    None when it is not one (the rule's check and the reader's)."""
+    found = _read(value)
+    if _numbered(found):
+        number = found.get("number")
+        if set(found) != {"findings", "number"} or type(number) is not int or not 0 < number <= MAX_NUMBER:
+            return None
+        found = found["findings"]
     if not isinstance(found, dict) or len(found) > MAX_SCOPES:
         return None
     for code, entry in found.items():
@@ -167,10 +204,18 @@ def scope_text(code: str, digits: Callable[[str], str] = thai_digits) -> str:
     return f"องค์ประกอบที่ {digits(code)}" if "." not in code else f"ประเด็น {digits(code)}"
 
 
-def change_text(change: Change, digits: Callable[[str], str] = thai_digits) -> str:
-    """The change as one Thai line: "องค์ประกอบที่ ๓: ระดับ ๓ → ๔", "องค์ประกอบที่ ๓: แก้ไขจุดเด่น"."""
+def change_text(change: Change, digits: Callable[[str], str] = thai_digits,
+                levels: Mapping[int, str] | None = None) -> str:
+    """The change as one Thai line: "องค์ประกอบที่ ๓: ระดับ ๓ ดี → ๔ ดีเลิศ", "องค์ประกอบที่ ๔:
+    ยังไม่ให้ระดับ → ๒ ปานกลาง", "องค์ประกอบที่ ๓: แก้ไขจุดเด่น". ``levels``: the record's own level
+    words by value (the framework's scale; TEST35 T9: the rest of the record says "๔ ดีเลิศ")."""
     if change.field == "level":
+        names = levels or {}
+
         def level(value: int | None) -> str:
-            return NO_LEVEL if value is None else digits(str(value))
-        return f"{scope_text(change.code, digits)}: ระดับ {level(change.before)} → {level(change.after)}"
+            if value is None:
+                return NO_LEVEL
+            return f"{digits(str(value))} {names[value]}" if names.get(value) else digits(str(value))
+        said = f"{level(change.before)} → {level(change.after)}"
+        return f"{scope_text(change.code, digits)}: {said if change.before is None else 'ระดับ ' + said}"
     return f"{scope_text(change.code, digits)}: แก้ไข{TEXT_LABELS[change.field]}"

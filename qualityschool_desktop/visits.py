@@ -241,7 +241,8 @@ class Visits:
         """Mark the record final (signed by both sides): read-only until reopened; the event is
         recorded with the name of the team member who confirmed (``by``: one of the visit's named
         visitors, the first when ``""``) and the findings as they were confirmed
-        (:func:`.visit_revisions.snapshot`). A final visit is returned as it is. Raises
+        (:func:`.visit_revisions.snapshot`) with the visit's number then (ครั้งที่: the signed paper
+        keeps it, TEST35 T3). A final visit is returned as it is. Raises
         :class:`NotFoundError` for an unknown visit, :class:`ValidationError` when
         :meth:`why_not_final` says why not (no visitor named) or ``by`` is not on the team (nothing
         is written then) and ``StorageError`` when it cannot be stored."""
@@ -253,10 +254,18 @@ class Visits:
             raise ValidationError(problem)
         with self._db.write():
             event = self._event_row(visit_id, "finalised", "", self._team_member(visit_id, by),
-                                    snapshot(self.findings(visit_id)))
+                                    snapshot(self.findings(visit_id), self._number(visit)))
             self._write("visits", visit_id, {"status": "final"}, atomic=False)
             self._db.table("visit_events").insert(event)
         return self.get(visit_id)
+
+    def _number(self, visit: Visit) -> int:
+        """The visit's number (ครั้งที่) as the school's visits here stand now: 1 + the visits not
+        deleted before it by :data:`~.visit_records.VISIT_ORDER` (``FollowUps.earlier_visit_ids``'
+        rule, which the record prints while it is a draft)."""
+        rows = self._db.query(f"SELECT id, visited_on, created_at FROM visits WHERE school_id = ? AND {NOT_DELETED}",
+                              [visit.school_id])
+        return 1 + sum(1 for row in rows if visit_order(row) < visit_order(visit))
 
     def reopen(self, visit_id: str, reason: str, by: str = "") -> Visit:
         """Open a final record for changes again; the reopening, its reason (at most

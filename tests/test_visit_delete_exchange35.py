@@ -18,7 +18,7 @@ import pytest
 from qualityschool_desktop import exchange
 from qualityschool_desktop.errors import OwnershipError
 
-from .laptops import CODE_A, Laptop, behind_owner_check, laptops, start_school  # noqa: F401 (fixture)
+from .laptops import CODE_A, NAME_A, Laptop, behind_owner_check, laptops, start_school  # noqa: F401 (fixture)
 
 Laptops = Callable[[str], Laptop]
 
@@ -52,19 +52,30 @@ def test_the_makers_deletion_reaches_the_district_and_an_older_file_does_not_bri
     gone = supervisor.export("gone.qsx")
     with zipfile.ZipFile(gone) as package:
         assert json.loads(package.read("manifest.json"))["format_version"] == exchange.FORMAT_VERSION
-    district.import_(gone)
+    # The district is told, before and after, that the supervisor deleted it (TEST35 T1: only
+    # "การนิเทศ ปรับปรุง ๑" was said, and a visit left the list with no word).
+    said = f"  บันทึกการนิเทศที่ผู้บันทึกลบ 1 รายการ: {NAME_A} วันที่ 1 ธ.ค. 2568"
+    assert said in district.preview(gone).lines()
+    result = district.import_(gone)
+    assert said in result.lines()
+    assert [(v.school, v.visited_on) for v in result.removed_visits] == [(NAME_A, "2025-12-01")]
     with district.open() as workspace:
         assert workspace.visits.for_school(ids["school"]) == []
         assert workspace.follow_ups.for_school(ids["school"]) == []
         assert workspace.follow_ups.across_schools(date(2025, 12, 5), include_closed=True) == []
         assert exchange.list_pending(workspace) == []
     # The supervisor's earlier file, the visit still alive, comes again (a USB stick, a LINE chat):
-    district.import_(supervisor.root / "files" / "alive.qsx")
+    again = district.import_(supervisor.root / "files" / "alive.qsx")
+    assert again.removed_visits == [] and not any("ผู้บันทึกลบ" in line for line in again.lines())
+    assert district.import_(gone).removed_visits == []  # said once: the same file again deletes nothing
     with district.open() as workspace:
         assert workspace.visits.for_school(ids["school"]) == []
     # A laptop that meets the files the other way round (the deletion first) ends the same.
     late = laptops("late")
-    late.import_(gone)
+    first_met = late.import_(gone)
+    # a visit it never had, arriving deleted: nothing to see, not "ใหม่ 1", nor a deletion to tell
+    assert (first_met.counts["visits"].new_shown, first_met.counts["visits"].deleted_quiet) == (0, 1)
+    assert first_met.removed_visits == []
     late.import_(supervisor.root / "files" / "alive.qsx")
     with late.open() as workspace:
         assert workspace.visits.for_school(ids["school"]) == []
@@ -96,6 +107,7 @@ def test_only_the_maker_deletes_and_another_keys_deletion_waits(laptops: Laptops
         workspace.visits.delete(visit_id)
     result = district.import_(school.export("a-2.qsx", school_codes=[CODE_A]))
     assert result.counts["visits"].pending == 1
+    assert result.removed_visits == []  # it waits: nothing was deleted here
     with district.open() as workspace:
         assert [v.id for v in workspace.visits.for_school(ids["school"])] == [visit_id]
         assert len(workspace.follow_ups.for_school(ids["school"])) == 1

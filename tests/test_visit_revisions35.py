@@ -54,7 +54,13 @@ def test_a_revised_record_says_which_revision_why_and_what_changed(memory_worksp
     assert [(r.person_name, r.reason) for r in revision.reopenings] == [(KANDA, "โรงเรียนส่งหลักฐานเพิ่ม")]
     assert revision.confirmed_by == SOMCHAI
     assert [change_text(c) for c in revision.changes or ()] == [
-        "องค์ประกอบที่ ๓: ระดับ ๓ → ๔", "องค์ประกอบที่ ๓: แก้ไขจุดเด่น", "องค์ประกอบที่ ๔: ระดับ ไม่ระบุ → ๒"]
+        "องค์ประกอบที่ ๓: ระดับ ๓ → ๔", "องค์ประกอบที่ ๓: แก้ไขจุดเด่น", "องค์ประกอบที่ ๔: ยังไม่ให้ระดับ → ๒"]
+    # in the record's own level words, as the rest of the record says "๔ ดีเลิศ" (TEST35 T9)
+    names = {level.value: level.label for level in visits.framework_of(visits.get(confirmed.id)).levels}
+    assert [change_text(c, levels=names) for c in revision.changes or ()] == [
+        f"องค์ประกอบที่ ๓: ระดับ ๓ {names[3]} → ๔ {names[4]}", "องค์ประกอบที่ ๓: แก้ไขจุดเด่น",
+        f"องค์ประกอบที่ ๔: ยังไม่ให้ระดับ → ๒ {names[2]}"]
+    assert names[4] == "ดีเลิศ"
     # a second round of changes is told against the second confirmation, not the first
     visits.reopen(confirmed.id, "แก้ระดับองค์ประกอบที่ ๔", by=SOMCHAI)
     visits.set_level(confirmed.id, "4", 3)
@@ -94,12 +100,12 @@ def test_the_data_of_a_revised_record_carries_the_revision_for_every_copy(memory
     _revised(memory_workspace, confirmed.id)
     data = gather(memory_workspace, confirmed.id)
     assert revision_status(data.revision, t) == "ฉบับแก้ไขครั้งที่ ๑"
-    lines = revision_lines(data.revision, t)
+    lines = revision_lines(data.revision, t, data.level_names)
     assert lines[0].startswith("ยืนยันบันทึกครั้งแรกเมื่อ ")
     assert lines[1].startswith("เปิดแก้ไขครั้งที่ ๑ เมื่อ ") and lines[1].endswith(
         f"โดย {KANDA} เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม")
     assert lines[2].startswith("ยืนยันฉบับแก้ไขเมื่อ ") and lines[2].endswith(f"โดย {SOMCHAI}")
-    assert lines[3:] == ["สิ่งที่เปลี่ยนจากฉบับที่ยืนยันก่อนหน้า:", "– องค์ประกอบที่ ๓: ระดับ ๓ → ๔"]
+    assert lines[3:] == ["สิ่งที่เปลี่ยนจากฉบับที่ยืนยันก่อนหน้า:", "– องค์ประกอบที่ ๓: ระดับ ๓ ดี → ๔ ดีเลิศ"]
 
 
 def test_the_printed_revised_record_says_revision_reopen_reason_and_change(memory_workspace, confirmed, tmp_path) -> None:
@@ -116,7 +122,7 @@ def test_the_printed_revised_record_says_revision_reopen_reason_and_change(memor
                                   check=True).stdout.split())  # lines break between words
     for wanted in ("ยืนยันแล้ว · ฉบับแก้ไขครั้งที่ ๑", "ประวัติการแก้ไขบันทึกหลังยืนยัน", "ยืนยันบันทึกครั้งแรกเมื่อ",
                    f"โดย {KANDA} เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม", f"ยืนยันฉบับแก้ไขเมื่อ",
-                   "องค์ประกอบที่ ๓: ระดับ ๓ → ๔"):
+                   "องค์ประกอบที่ ๓: ระดับ ๓ ดี → ๔ ดีเลิศ"):
         assert "".join(wanted.split()) in text, wanted
 
 
@@ -174,5 +180,5 @@ def test_the_word_copy_of_a_revised_record_says_what_the_pdf_says(memory_workspa
     _revised(memory_workspace, confirmed.id)
     text = "".join("".join(text_of(write_visit_docx(memory_workspace, confirmed.id, tmp_path / "again.docx"))).split())
     for wanted in ("ยืนยันแล้ว · ฉบับแก้ไขครั้งที่ ๑", "ประวัติการแก้ไขบันทึกหลังยืนยัน",
-                   f"โดย {KANDA} เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม", "องค์ประกอบที่ ๓: ระดับ ๓ → ๔"):
+                   f"โดย {KANDA} เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม", "องค์ประกอบที่ ๓: ระดับ ๓ ดี → ๔ ดีเลิศ"):
         assert "".join(wanted.split()) in text, wanted

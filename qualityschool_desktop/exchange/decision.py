@@ -34,3 +34,9 @@ class Decision:
     def applies(self) -> bool:
         """True when the incoming row is written: an insert, an update, or a conflict it wins."""
         return self.action in ("insert", "update") or (self.action == "conflict" and self.winner == "theirs")
+
+
+def is_deleted(row: dict[str, Any]) -> bool:
+    """True when the row is a deleted record: ``deleted`` 1, or a visit its maker deleted
+    (``deleted_at``, migration 0036; TEST35 T1: a visit arriving deleted counted as "ใหม่ 1")."""
+    return row.get("deleted") == 1 or bool(row.get("deleted_at"))

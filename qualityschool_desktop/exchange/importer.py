@@ -25,6 +25,7 @@ from ..progress import Steps
 from ..text import clean_text
 from ..thai import office_name
 from . import append_only, conflicts, equal_kept, forgotten, reading, rejudge, senders, signing, staging
+from .removed import RemovedVisit, removed_visits
 from .revised import RevisedVisit, revised_visits
 from .merge import Merge, Tally
 from .package import Checked, Package, open_package
@@ -128,6 +129,7 @@ def _summary(workspace: "Workspace", package: Package, tally: Tally, files_new: 
         office_offer=tuple(tally.office_waits),
         sender=sender,
         revised_visits=_revised(workspace, package, tally),
+        removed_visits=_removed(workspace, package, tally),
     )
 
 
@@ -144,10 +146,25 @@ def _revised(workspace: "Workspace", package: Package, tally: Tally) -> list[Rev
     for row in workspace.db.query(f"SELECT id, school_id, visited_on FROM visits WHERE id IN ({','.join('?' * len(ids))})",
                                   list(ids)):
         visits.setdefault(row["id"], row)
+    return revised_visits(tally.reopens, events, visits,
+                          _school_names(workspace, package, {row["school_id"] for row in visits.values()}))
+
+
+def _removed(workspace: "Workspace", package: Package, tally: Tally) -> list[RemovedVisit]:
+    """The visits the file deletes here (``removed.py``, TEST35 T1), their school named."""
+    if not tally.removed_visits:
+        return []
+    return removed_visits(tally.removed_visits,
+                          _school_names(workspace, package, {row.get("school_id") or "" for row in tally.removed_visits}))
+
+
+def _school_names(workspace: "Workspace", package: Package, wanted: set[str]) -> dict[str, str]:
+    """School id → name: the file's, else this laptop's for the ``wanted`` ids."""
+    travelling = travelling_columns(workspace.db)
     schools = {row["id"]: row["name"] for _n, row, _s in reading.rows(package, "schools", travelling["schools"])}
-    wanted = {row["school_id"] for row in visits.values()} - schools.keys()
-    schools.update({school_id: school.name for school_id, school in workspace.schools.by_ids(wanted).items()})
-    return revised_visits(tally.reopens, events, visits, schools)
+    here = workspace.schools.by_ids(wanted - schools.keys())
+    schools.update({school_id: school.name for school_id, school in here.items()})
+    return schools
 
 
 def _sender(workspace: "Workspace", package: Package, tally: Tally) -> senders.Sender:

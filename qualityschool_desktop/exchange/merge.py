@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection
 from ..ids import is_derived
 from ..thai import Sentence
 from . import reading, seals, signing, statements, versions, waiting
+from .decision import is_deleted
 from .lineage import CODED, Lineage, fetch
 from .merge_decide import DecidePass, own_missing_warnings
 from .merge_same_school import SameSchoolPass
@@ -100,6 +101,8 @@ class Tally:
     office_decided: int = 0
     # The file's new reopens of confirmed visits its owners vouch for, as rows (revised.py: C3)
     reopens: list[dict[str, Any]] = field(default_factory=list)
+    # The file's visit rows that delete a visit here (its maker's deletion applied; removed.py: TEST35 T1)
+    removed_visits: list[dict[str, Any]] = field(default_factory=list)
 
 
 _OFFICE_DECIDES = ("review_decisions", "budget_decisions")  # an area office's decisions (s32 B20)
@@ -381,7 +384,7 @@ class Merge(StatementsPass, SameSchoolPass, DecidePass, RelayedPass):
                 new_count += 1
                 if rejected and row["id"] in rejected and as_json(row) in rejected[row["id"]]:  # RETEST31 R3
                     self.tally.overrides_rejected += 1
-                deleted_count += row.get("deleted") == 1  # a deletion that travels: nothing to show (T12)
+                deleted_count += is_deleted(row)  # a deletion that travels: nothing to show (T12)
                 if table == "comments" and row.get("follow_up_id") and row.get("deleted") != 1:
                     self.tally.counts[table].new_on_follow_ups += 1  # a reply, named (TEST34C C9)
             if table in _OFFICE_DECIDES and decision.applies and decision.signer == exporter:

@@ -14,6 +14,7 @@ from ..schools import code_and_name, version_and_maker
 from ..thai import Own, Sentence, office_name
 from . import append_only, equal_sides, signing, statements, versions
 from .conflict_editors import ConflictEditors
+from .decision import is_deleted
 from .ownership import Vouch, vector
 from .owners import root_of, school_id_of
 from .records import APPEND_ONLY, UNIQUE_KEYS, ExchangeError
@@ -295,19 +296,22 @@ class DecidePass:
         rejected = self.rejected_of(table)
         if rejected and decision.applies and row["id"] in rejected and as_json(row) in rejected[row["id"]]:
             self.tally.overrides_rejected += 1  # RETEST31 R3: the preview says it, not only the result
+        if table == "visits" and decision.applies and decision.local is not None and row.get("deleted_at") \
+                and not decision.local.get("deleted_at"):
+            self.tally.removed_visits.append(row)  # a visit the file deletes here: said by name (TEST35 T1)
         if decision.same:
             counts.unchanged += 1  # the same content as here (equal_sides.py): nothing to see
-            counts.unchanged_deleted += row.get("deleted") == 1
+            counts.unchanged_deleted += is_deleted(row)
         elif action == "insert":
             counts.new += 1
-            counts.new_deleted += row.get("deleted") == 1  # travels so every copy is deleted (TEST31 T12)
+            counts.new_deleted += is_deleted(row)  # travels so every copy is deleted (TEST31 T12)
             if table == "comments" and row.get("follow_up_id") and row.get("deleted") != 1:
                 counts.new_on_follow_ups += 1  # a reply to a follow-up, named (TEST34C C9)
         elif action == "update":
             counts.updated += 1
         elif action == "unchanged":
             counts.unchanged += 1
-            counts.unchanged_deleted += row.get("deleted") == 1  # deleted here too: nothing to see (T12)
+            counts.unchanged_deleted += is_deleted(row)  # deleted here too: nothing to see (T12)
         elif action == "older":
             counts.older += 1
         elif action == "refused":

@@ -12,6 +12,7 @@ from ..thai import format_moment
 from . import office_waiting, signing
 from .rejudged import REAPPLIED, Rejudged
 from .records import KIND_LABELS, TABLES
+from .removed import RemovedVisit, removed_line
 from .revised import RevisedVisit, revised_line
 from .senders import Sender
 
@@ -188,6 +189,8 @@ class ImportPreview:
     office_offer: tuple[str, ...] = ()
     # TEST34C C3: the confirmed visits this file reopens, who reopened them, why, confirmed again or not
     revised_visits: list[RevisedVisit] = field(default_factory=list)
+    # TEST35 T1: the visits this file deletes here (their maker deleted them), by school and day
+    removed_visits: list[RemovedVisit] = field(default_factory=list)
 
     @property
     def short_fingerprint(self) -> str:
@@ -243,6 +246,7 @@ class ImportPreview:
                 " หากเป็นโรงเรียนเดียวกัน ให้ยืนยันก่อนนำเข้า"
             )
         lines += [revised_line(revised) for revised in self.revised_visits]
+        lines += [removed_line(self.removed_visits)] if self.removed_visits else []
         for conflict in self.conflicts:
             lines.append(f"  ขัดแย้ง: {conflict.description}")
         lines += office_waiting.file_lines(self)  # the office's decisions apart (s35 exch35, TEST34B B7)

@@ -55,6 +55,8 @@ def test_the_maker_deletes_a_draft_by_keyboard_after_a_question_naming_school_an
     question, default = asked[0]
     assert "ลบบันทึกการนิเทศโรงเรียนบ้านตาก วันที่ " in question and "เรียกคืนไม่ได้" in question
     assert "ธันวาคม" in question and ("2569" in question or "๒๕๖๙" in question)  # the day, Buddhist Era
+    # the day on one line: not "…วันที่ ๓ ธันวาคม / ๒๕๖๙ หรือไม่" (TEST35 T9)
+    assert "ธันวาคม\u00a0" in question and "\u00a0ธันวาคม" in question
     assert default == "ไม่ลบ"
     assert {v.id for v in ws.visits.for_school(school.id)} == {kept.id, mistake.id}  # "No": nothing goes
 

@@ -87,7 +87,7 @@ def test_confirm_reopen_confirm_names_the_team_members_and_shows_what_changed(
     assert events[0].startswith("ยืนยันบันทึก") and events[0].endswith(f"โดย {SOMCHAI}")
     assert f"โดย {KANDA}  เหตุผล: โรงเรียนส่งหลักฐานเพิ่ม" in events[1]
     assert events[2].endswith(f"โดย {SOMCHAI}")
-    assert events[-2:] == ["สิ่งที่เปลี่ยนจากฉบับที่ยืนยันก่อนหน้า:", "– องค์ประกอบที่ ๓: ระดับ ๓ → ๔"]
+    assert events[-2:] == ["สิ่งที่เปลี่ยนจากฉบับที่ยืนยันก่อนหน้า:", "– องค์ประกอบที่ ๓: ระดับ ๓ ดี → ๔ ดีเลิศ"]
     view.grab().save("/tmp/visitrev35/visit_sign.png")
 
 

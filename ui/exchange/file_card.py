@@ -232,6 +232,8 @@ class FileCard(QFrame):
         self.already_waiting: QLabel | None = None  # changes waiting here already (s33 exB T6)
         self.conflict_list: QLabel | None = None
         self.revised_list: QLabel | None = None  # TEST34C C3
+        self.removed_heading: QLabel | None = None  # TEST35 T1: visits the file deletes, by their maker
+        self.removed_list: QLabel | None = None
         self.first_use: QLabel | None = None
         self.same_needed: QLabel | None = None
         self._shown: dict[str, dict[str, str]] = {}
@@ -333,6 +335,16 @@ class FileCard(QFrame):
             self.revised_list = _bullets([revised_line(v, digit_style()).strip() for v in revised[:LISTED]],
                                          max(0, len(revised) - LISTED))
             right.addWidget(self.revised_list)
+        removed = getattr(preview, "removed_visits", ())  # TEST35 T1: a visit deleted by its maker, said
+        if removed:
+            from qualityschool_desktop.exchange.removed import removed_item
+
+            right.addSpacing(6)
+            self.removed_heading = _heading(r.REMOVED_HEADING.format(count=count_text(len(removed))), AMBER)
+            self.removed_list = _bullets([removed_item(v, digit_style()) for v in removed[:LISTED]],
+                                         max(0, len(removed) - LISTED))
+            right.addWidget(self.removed_heading)
+            right.addWidget(self.removed_list)
         right.addStretch(1)
         layout.addWidget(self.trust_row)
         if check.matches:

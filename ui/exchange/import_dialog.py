@@ -243,6 +243,7 @@ class ImportResultDialog(QDialog):
                 said.append(line.format(code=shown(code), name=name))
             said += same_school_lines(result)
             said += revised_lines(result)  # a confirmed visit reopened: who, why (TEST34C C3)
+            said += removed_lines(result)  # a visit its maker deleted: which school, which day (TEST35 T1)
             if getattr(result, "own_brought_back", 0):  # typed here, kept aside by a forget (test28 N1)
                 said.append(OWN_BROUGHT_BACK.format(count=count_text(result.own_brought_back)).strip())
             if getattr(result, "office_rejudged", None) is not None:  # s32 B20: the preview's office tick
@@ -367,6 +368,15 @@ def revised_lines(result: Any) -> list[str]:
     from ui.common.digits import style
 
     return ["    " + revised_line(revised, style()).strip() for revised in getattr(result, "revised_visits", ())]
+
+
+def removed_lines(result: Any) -> list[str]:
+    """The visits a file deleted here (``exchange/removed.py``), in the window's digits."""
+    from qualityschool_desktop.exchange.removed import removed_line
+    from ui.common.digits import style
+
+    removed = list(getattr(result, "removed_visits", ()))
+    return ["    " + removed_line(removed, style()).strip()] if removed else []
 
 
 def same_school_lines(result: Any) -> list[str]:

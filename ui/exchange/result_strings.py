@@ -58,6 +58,8 @@ RESULT_FILE_WAITING = "  รอตรวจสอบอยู่แล้ว {co
 
 # TEST34C C3: confirmed visit records the file reopens (exchange/revised.py), in the file's card
 REVISED_HEADING = "บันทึกการนิเทศที่ยืนยันแล้วแต่ถูกเปิดแก้ไข {count} รายการ"
+# TEST35 T1: visits the file deletes here, their maker's deletion (exchange/removed.py), in the card
+REMOVED_HEADING = "บันทึกการนิเทศที่ผู้บันทึกลบ {count} รายการ"
 
 # s35 exch35 (TEST34C C9): the replies to follow-ups an import brought, named (exchange/replies.py
 # counts them): in the notice after "ใหม่ …", and under the file in the result with where to read them.

@@ -25,6 +25,9 @@ from . import strings as text
 from .sections import ask_yes_no, tell
 
 
+NO_BREAK = "\u00a0"
+
+
 class VisitDeletion(QObject):
     """The delete button of one visit view and what it does."""
 
@@ -56,7 +59,8 @@ class VisitDeletion(QObject):
             return
         visit = self._visit()
         school = self._workspace.schools.get(visit.school_id).name
-        words = {"school": school, "date": shown_day(visit.visited_date)}
+        # The day on one line (TEST35 T9: "…วันที่ ๓ ธันวาคม / ๒๕๖๙ หรือไม่" broke before the year).
+        words = {"school": school, "date": shown_day(visit.visited_date).replace(" ", NO_BREAK)}
         if not ask_yes_no(self._parent, text.DELETE_TITLE, text.DELETE_QUESTION.format(**words), text.DELETE_YES,
                           text.DELETE_NO):
             return

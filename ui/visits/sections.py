@@ -382,7 +382,7 @@ class SignPanel(QWidget):
         column.addStretch(1)
 
     def fill(self, visitors: list[Person], school: list[Person], events: list[VisitEvent],
-             revision: Revision | None = None) -> None:
+             revision: Revision | None = None, levels: dict[int, str] | None = None) -> None:
         def lines(people: list[Person]) -> str:
             named = [p for p in people if p.name.strip() or p.position.strip()]
             if not named:
@@ -393,7 +393,7 @@ class SignPanel(QWidget):
         self.school.setText(lines(school))
         shown = [event_text(event) for event in events] or [text.EVENTS_EMPTY]
         if revision is not None and revision.changes:  # TEST34C C3: what differs from the paper signed before
-            shown += ["", text.EVENTS_CHANGES, *("– " + change_text(c, digits_shown) for c in revision.changes)]
+            shown += ["", text.EVENTS_CHANGES, *("– " + change_text(c, digits_shown, levels) for c in revision.changes)]
         self.events.setText("\n".join(shown))
 
 

@@ -349,7 +349,8 @@ class VisitView(QWidget):
     def _fill_sign(self) -> None:
         visits = self._workspace.visits
         self.sign.fill(visits.people(self._visit.id, "visitor"), visits.people(self._visit.id, "school"),
-                       visits.events(self._visit.id), visits.revision(self._visit.id))
+                       visits.events(self._visit.id), visits.revision(self._visit.id),
+                       {level.value: level.label for level in self._framework.levels})  # "๔ ดีเลิศ" (TEST35 T9)
 
     def _refresh_comparison(self) -> None:
         self._comparison = compare(self._framework, self._answers, self._findings)

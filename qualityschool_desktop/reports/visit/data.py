@@ -16,7 +16,7 @@ from ...framework import Component, Framework, Item
 from ...schools import School
 from ...visit_basis import basis_of
 from ...visit_records import Finding, Person, Visit
-from ...visit_revisions import Revision
+from ...visit_revisions import Revision, confirmed_number
 from ...workspace import Workspace
 from .pictures import Picture, picture_files
 
@@ -84,6 +84,26 @@ class VisitData:
     # A record reopened after it was confirmed (TEST34C C3): which revision, who reopened it and why,
     # the first confirmation and what changed since the version confirmed before; None: never reopened.
     revision: Revision | None = None
+    # A confirmed record: the number (ครั้งที่) it was signed with (TEST35 T3); None: a draft, or a
+    # confirmation from before the number was kept (the count by date as now prints).
+    signed_number: int | None = None
+
+    @property
+    def number(self) -> int:
+        """The number the record prints: the one it was signed with, else the count by date here."""
+        return self.signed_number or self.previous_visits + 1
+
+    @property
+    def number_now(self) -> int | None:
+        """The count by date here when it differs from the signed :attr:`number` (visits dated
+        before it arrived later, or one was deleted), else None."""
+        counted = self.previous_visits + 1
+        return counted if self.signed_number is not None and self.signed_number != counted else None
+
+    @property
+    def level_names(self) -> dict[int, str]:
+        """The words of the framework's levels by value (4 → "ดีเลิศ"), as the record prints them."""
+        return {level.value: level.label for level in self.framework.levels}
 
     @property
     def director(self) -> Person | None:
@@ -155,4 +175,5 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
         changed_unknown=None if basis.rebuilt else basis.last_change,
         pictures=picture_files(workspace, visit_id),
         revision=visits.revision(visit_id),
+        signed_number=confirmed_number(visits.events(visit_id)) if visit.is_final else None,
     )

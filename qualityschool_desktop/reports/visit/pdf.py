@@ -41,6 +41,8 @@ from .revision import revision_lines, revision_status
 TITLE = "บันทึกการนิเทศ ติดตาม"
 SUBTITLE = "โรงเรียนคุณภาพประจำอำเภอ ตามเกณฑ์ ๕ ด้าน"
 VISIT_LINE = "การนิเทศครั้งที่ {number} วันที่ {date}"
+# TEST35 T3: a signed record keeps the number it was signed with; the count by date here beside it
+NUMBER_NOW = "(ครั้งที่ {number} ตามลำดับวันที่ในเครื่องนี้)"
 DRAFT = "ฉบับร่าง"
 DEMO_NOTICE = "ข้อมูลตัวอย่าง: สร้างขึ้นเพื่อทดลองใช้โปรแกรม ไม่ใช่บันทึกการนิเทศโรงเรียนจริง"
 LABEL_CODE = "รหัสโรงเรียน"
@@ -129,6 +131,8 @@ def _styles() -> dict[str, ParagraphStyle]:
     s = report_styles()
     s["subtitle"] = s["round"].clone("subtitle", fontSize=16, leading=24, spaceAfter=0)
     s["visit_line"] = s["round"].clone("visit_line")
+    s["visit_line_noted"] = s["round"].clone("visit_line_noted", spaceAfter=0)
+    s["number_note"] = s["round"].clone("number_note", fontName=s["body"].fontName, fontSize=13, leading=19.5)
     s["glance"] = s["body"].clone("glance", fontSize=13, leading=19.5)
     s["glance_list"] = s["glance"].clone("glance_list", leftIndent=14, firstLineIndent=-14)
     s["note"] = s["small"].clone("note", textColor=MUTED)
@@ -153,6 +157,12 @@ def _when(data: VisitData, t: DigitText) -> str:
     elif visit.start_time:
         text += t(TIME_FROM, start=t(_time(visit.start_time)))
     return text
+
+
+def number_note(data: VisitData, t: DigitText) -> str:
+    """Under "การนิเทศครั้งที่ ๔ …" (the number signed): the count by date here when it differs,
+    "" when it does not (TEST35 T3)."""
+    return t(NUMBER_NOW, number=data.number_now) if data.number_now is not None else ""
 
 
 def header_pairs(data: VisitData, t: DigitText) -> list[tuple[str, ...]]:
@@ -216,12 +226,14 @@ def _header(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> list
         story.append(title)
     story.append(ThaiParagraph(t(SUBTITLE), s["subtitle"]))
     story.append(ThaiParagraph(school.name, s["school"]))
-    story.append(ThaiParagraph(
-        t(VISIT_LINE, number=data.previous_visits + 1, date=thai_date(visit.visited_date, t.style)), s["visit_line"]
-    ))
+    note = number_note(data, t)
+    story.append(ThaiParagraph(t(VISIT_LINE, number=data.number, date=thai_date(visit.visited_date, t.style)),
+                               s["visit_line_noted" if note else "visit_line"]))
+    if note:
+        story.append(ThaiParagraph(note, s["number_note"]))
 
     story += [info_table(header_pairs(data, t), INFO_WIDTHS, s), Spacer(1, 6)]
-    revised = revision_lines(data.revision, t)
+    revised = revision_lines(data.revision, t, data.level_names)
     if revised:  # a record reopened after it was signed says so where the reader starts (C3)
         story.append(KeepTogether([ThaiParagraph(REVISION_HEADING, s["item_heading"]),
                                    *(ThaiParagraph(line, s["glance_list"]) for line in revised)]))

@@ -5,6 +5,8 @@ what changed since the version confirmed before. A record never reopened has no 
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from ...thai import DigitText
 from ...typeset.numbers import thai_date
 from ...visit_basis import day_of
@@ -29,9 +31,10 @@ def revision_status(revision: Revision | None, t: DigitText) -> str:
     return "" if revision is None else t(STATUS, number=revision.number)
 
 
-def revision_lines(revision: Revision | None, t: DigitText) -> list[str]:
+def revision_lines(revision: Revision | None, t: DigitText, levels: Mapping[int, str] | None = None) -> list[str]:
     """The lines about the revision, oldest first, in ``t``'s digits (dates in the Buddhist Era, the
-    day as the laptop's clock had it); empty for a record never reopened."""
+    day as the laptop's clock had it; a level with its word in ``levels``, "๔ ดีเลิศ"); empty for a
+    record never reopened."""
     if revision is None:
         return []
 
@@ -53,5 +56,5 @@ def revision_lines(revision: Revision | None, t: DigitText) -> list[str]:
         lines.append(NO_CHANGES)
     else:
         lines.append(CHANGES)
-        lines += [CHANGE.format(change=change_text(change, t)) for change in revision.changes]
+        lines += [CHANGE.format(change=change_text(change, t, levels)) for change in revision.changes]
     return lines

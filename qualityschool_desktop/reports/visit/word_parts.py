@@ -45,12 +45,14 @@ def header(w: DocxWriter, data: VisitData, t: DigitText) -> None:
     w.para(title, bold=True, centre=True, size="title")
     w.para(t(p.SUBTITLE), bold=True, centre=True, size="heading")
     w.para(school.name, bold=True, centre=True, size="heading")
-    w.para(t(p.VISIT_LINE, number=data.previous_visits + 1, date=visit_day(data, t)), bold=True, centre=True,
+    w.para(t(p.VISIT_LINE, number=data.number, date=visit_day(data, t)), bold=True, centre=True,
            size="heading")
+    if p.number_note(data, t):  # a signed record's number, the count by date here differing (TEST35 T3)
+        w.para(p.number_note(data, t), centre=True)
     for pair in p.header_pairs(data, t):
         for label, value in zip(pair[::2], pair[1::2]):
             w.para(value, label=label + " ")
-    revised = revision_lines(data.revision, t)
+    revised = revision_lines(data.revision, t, data.level_names)
     if revised:  # a record reopened after it was signed says so where the reader starts (C3), as the PDF
         w.para(REVISION_HEADING, bold=True)
         for line in revised:
