@@ -62,7 +62,7 @@ class FieldRow:
     always: bool = False  # shown even when the same and "แสดงทุกช่องข้อมูล" is off (who made each side)
 
 
-def _reference(workspace: Workspace, column: str, value: str) -> str:
+def reference(workspace: Workspace, column: str, value: str) -> str:
     """A record another one points at, by what a person knows it by."""
     try:
         if column == "school_id":
@@ -110,7 +110,7 @@ def value_text(workspace: Workspace, table: str, column: str, value: Any, *, a_l
     if column in YES_NO:
         return s.YES if value else s.NO
     if column in ("school_id", "assessment_id", "visit_id", "closed_in_visit_id"):
-        return _reference(workspace, column, str(value))
+        return reference(workspace, column, str(value))
     words = coded_words(table, column)
     if words:
         return words.get(str(value), str(value))
