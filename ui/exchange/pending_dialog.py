@@ -124,15 +124,15 @@ class PendingDialog(ReviewDialog):
         # side at 1366×768 holds the whole comparison without scrolling (RETEST34 D2).
         splitter = detail.parentWidget()
         if isinstance(splitter, QSplitter):
-            splitter.setSizes([440, 820])
-        # How many wait, by kind as the import's command line counts them (TEST35 T4, T5), over the list.
+            splitter.setSizes([540, 720])  # the sender on one line leaves the names room (TEST35 T4)
+        # How many wait, by kind as the import's command line counts them (TEST35 T4, T5).
         self.total = QLabel()
         self.total.setObjectName("pendingTotal")
         self.total.setWordWrap(True)
-        left = self.list.parentWidget()
-        left_layout = left.layout() if left is not None else None
-        if isinstance(left_layout, QVBoxLayout):
-            left_layout.insertWidget(0, self.total)
+        # Across the window under the advice: one line at 1366×768, never taken from the list's rows.
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, self.total)
         self._count()
 
     # -- reading -------------------------------------------------------------------------------
@@ -188,6 +188,8 @@ class PendingDialog(ReviewDialog):
             if not school_id and row.get("request_id"):  # an office's budget decision (B6)
                 item = workspace.budget.get(str(row["request_id"]))
                 school_id = item.school_id if item is not None else None
+            if not school_id and row.get("plan_id"):  # a plan's goal, indicator or activity
+                school_id = self._plan_school(str(row["plan_id"]))
             if not school_id and row.get("visit_id"):
                 school_id = workspace.visits.get(str(row["visit_id"]), include_deleted=True).school_id
             if not school_id:
@@ -196,6 +198,14 @@ class PendingDialog(ReviewDialog):
         except QualitySchoolError:
             return ""
         return f"{s.SCHOOL_WORD} {shown(school.code)} {school.name}"  # the code as the school list writes it
+
+    def _plan_school(self, plan_id: str) -> str | None:
+        """The school of the plan ``plan_id``: here, else as its own waiting change sent it."""
+        try:
+            return self._workspace().plans.get(plan_id).school_id
+        except QualitySchoolError:
+            sent = next((c.row for c in self.changes if c.table == "plans" and c.record_id == plan_id), None)
+            return str(sent["school_id"]) if sent and sent.get("school_id") else None
 
     def _record_words(self, change: PendingChange) -> str:
         """:func:`record_name` of the record as it is here (:func:`record_here`: try10 F4); an

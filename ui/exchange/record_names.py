@@ -44,8 +44,10 @@ def record_name(workspace: Workspace, table: str, row: dict[str, Any]) -> str:
                                         when=format_when(str(row.get("happened_at") or "")))
         if table == "plans":
             span = shown(f"{row['first_year']}–{row['last_year']}")
-            title = f" “{str(row['title'])[:60]}”" if row.get("title") else ""
-            return s.PLAN_NAMED.format(label=label, title=title, span=span)
+            title = str(row.get("title") or "")[:60]
+            if title.startswith(label):  # "แผนพัฒนาคุณภาพการศึกษา โรงเรียน…": the kind said once
+                return s.PLAN_NAMED.format(label="", title=f"“{title}”", span=span)
+            return s.PLAN_NAMED.format(label=label, title=f" “{title}”" if title else "", span=span)
         if table == "contacts" and row.get("contacted_on"):
             return f"{label} {day(date.fromisoformat(str(row['contacted_on'])), short=True)} {str(row.get('topic') or '')[:60]}".strip()
         if table == "comments" and row.get("written_at"):

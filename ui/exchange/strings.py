@@ -178,7 +178,7 @@ NO_RECORD = "ยังไม่มีในเครื่องนี้"
 ASSESSMENT_REF = "ปีงบประมาณ {year} รอบที่ {round}"  # a round is รอบที่ everywhere (s34 exw34 T5)
 VISIT_REF = "การนิเทศวันที่ {date}"
 # A round's or visit's event in the pending list (TEST35 T4): the step, of which, when.
-EVENT_NAMED = "{step} {of} · {when}"
+EVENT_NAMED = "{step} {of} เมื่อ {when}"
 PLAN_NAMED = "{label}{title} ปีงบประมาณ {span}"
 EDITED_WHEN = "แก้ไข {when}"
 DISTANCE = "{value} กม."
