@@ -137,3 +137,11 @@ def test_the_total_counts_the_office_s_decisions_apart(qtbot: Any, laptops: Any,
     with Workspace.open(school.db) as workspace:
         dialog = _dialog(qtbot, workspace)
         assert dialog.total.text() == "รอตรวจสอบ ๑ รายการ: ผลการตรวจของสำนักงาน ๑ รายการ", dialog.total.text()
+
+
+@pytest.mark.parametrize("table", ["plan_goals", "plan_indicators", "plan_activities", "projects"])
+def test_a_plan_row_s_order_is_not_called_a_position(table: str) -> None:
+    """A plan's or project's ``position`` is its order in the list (0, 1, …), not a person's
+    position (ตำแหน่ง): the detail read "ตำแหน่ง ๐" for a plan activity."""
+    labels = [field.label for field in field_rows(cast(Any, None), table, None, {"position": 0, "name": "ก"})]
+    assert "ตำแหน่ง" not in labels, labels

@@ -142,8 +142,8 @@ def field_rows(workspace: Workspace, table: str, left: dict[str, Any] | None,
     rows = []
     for column in columns:
         label = s.FIELD_LABELS.get(column)
-        if label is None:
-            continue  # an id, a version, a hash: not for reading
+        if label is None or (column == "position" and table != "visit_people"):
+            continue  # an id, a version, a hash, a row's order in its list: not for reading
         before = left.get(column) if left is not None else None
         after = right.get(column) if right is not None else None
         if column == "typed" and before is None and after is None:
