@@ -137,6 +137,10 @@ def test_the_total_counts_the_office_s_decisions_apart(qtbot: Any, laptops: Any,
     with Workspace.open(school.db) as workspace:
         dialog = _dialog(qtbot, workspace)
         assert dialog.total.text() == "รอตรวจสอบ ๑ รายการ: ผลการตรวจของสำนักงาน ๑ รายการ", dialog.total.text()
+        dialog.total.setFixedWidth(dialog.total.fontMetrics().horizontalAdvance(dialog.total.text()) - 20)
+        dialog.resize(1300, 768)  # narrower than the whole total: its short form, the whole in the tooltip
+        qtbot.waitUntil(lambda: dialog.total.text() == "รอตรวจสอบ ๑ รายการ (ผลจากสำนักงาน ๑ รายการ)", timeout=5000)
+        assert dialog.total.toolTip() == "รอตรวจสอบ ๑ รายการ: ผลการตรวจของสำนักงาน ๑ รายการ"
 
 
 @pytest.mark.parametrize("table", ["plan_goals", "plan_indicators", "plan_activities", "projects"])

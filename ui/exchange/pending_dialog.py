@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
@@ -51,6 +52,7 @@ class PendingDialog(ReviewDialog):
                  parent: QWidget | None = None) -> None:
         self.changes: list[PendingChange] = []
         self._names: dict[str, str] = {}
+        self._totals = ("", "")
         changes = record_list(s.PENDING_HEADERS, "pendingList", COL_WHAT)
         one_line_column(changes, COL_SENDER)  # the whole sender in its tooltip and the detail (TEST35 T4)
         super().__init__(workspace, api, ops, parent, title=s.PENDING_TITLE, explain=s.PENDING_EXPLAIN,
@@ -161,15 +163,31 @@ class PendingDialog(ReviewDialog):
         waiting = [change for change in self.changes if not change.decision]
         office = {table: sum(1 for change in waiting if change.table == table) for table in OFFICE_TABLES}
         office = {table: count for table, count in office.items() if count}
-        text = s.PENDING_TOTAL.format(count=count_text(len(waiting)))
+        text = short = s.PENDING_TOTAL.format(count=count_text(len(waiting)))
         if office:
             parts = [office_kinds(office, counted=True)]
             rest = len(waiting) - sum(office.values())
             parts += [s.PENDING_NOT_OWNER.format(count=count_text(rest))] if rest else []
             text = s.PENDING_TOTAL_PARTS.format(count=count_text(len(waiting)), parts=", ".join(parts))
+            short = s.PENDING_TOTAL_SHORT.format(count=count_text(len(waiting)), office=count_text(sum(office.values())))
         decided = len(self.changes) - len(waiting)
-        self.total.setText(text + (s.PENDING_DECIDED_COUNT.format(count=count_text(decided)) if decided else ""))
+        tail = s.PENDING_DECIDED_COUNT.format(count=count_text(decided)) if decided else ""
+        self._totals = (text + tail, short + tail)
+        self.total.setToolTip(text + tail)
         self.total.setVisible(bool(self.changes))
+        self._fit_total()
+
+    def _fit_total(self) -> None:
+        """The whole total where it fits on one line, else its short form (a 150 % screen: two lines
+        of it took two of the list's rows); the whole one in its tooltip."""
+        whole, short = self._totals
+        room = self.total.contentsRect().width()
+        self.total.setText(whole if self.total.fontMetrics().horizontalAdvance(whole) <= room else short)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if hasattr(self, "total"):
+            self._fit_total()
 
     def record_text(self, change: PendingChange) -> str:
         """Which record a row is: its kind and code, item or name, and under it the school it

@@ -255,6 +255,7 @@ SHOW_DECIDED = "แสดงรายการที่ตัดสินใจ�
 # The list's total, as the import's command line counts what waits (TEST35 T4, T5).
 PENDING_TOTAL = "รอตรวจสอบ {count} รายการ"
 PENDING_TOTAL_PARTS = "รอตรวจสอบ {count} รายการ: {parts}"
+PENDING_TOTAL_SHORT = "รอตรวจสอบ {count} รายการ (ผลจากสำนักงาน {office} รายการ)"  # a narrow window
 PENDING_NOT_OWNER = "การแก้ไขโดยกุญแจที่ไม่ใช่เจ้าของข้อมูล {count} รายการ"
 PENDING_DECIDED_COUNT = " · ตัดสินใจแล้ว {count} รายการ"
 NO_PENDING = "ไม่มีการเปลี่ยนแปลงที่รอตรวจสอบ"
