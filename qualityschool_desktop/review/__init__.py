@@ -199,14 +199,25 @@ class Reviews:
         history = self.history(assessment.id)
         return history[-1] if history else None
 
+    def label(self, assessment: Assessment, state: str | None = None) -> str:
+        """The round's status as this laptop's window lists it (its rounds tab, the school list's
+        tag): a round waiting for the review is "รอตรวจ" where this laptop acts as the office
+        (:meth:`office_here`), "ส่งแล้ว" at the school's own; else :func:`status_label`. ``state``:
+        the round's :meth:`state`, when known. One word for the window and ``schools --json``
+        (TEST35 T5). Raises nothing."""
+        state = self.state(assessment) if state is None else state
+        if state == "waiting" and self.office_here(assessment.school_id):
+            return STATES["waiting"]
+        return status_label(state)
+
     def as_data(self, assessment: Assessment) -> dict[str, Any]:
         """The round's review as plain JSON-ready values (``schools --json``): ``state`` a key of
-        :data:`STATES`, its Thai ``label`` (:func:`status_label`), the deciding ``comment`` and
+        :data:`STATES`, its Thai ``label`` as the window lists it (:meth:`label`), the deciding ``comment`` and
         ``decided_at`` (UTC) of the decision that answers the round, or of the return a
         ``"correcting"`` round is being corrected for; ``""`` and None without one. Raises nothing."""
         state = self.state(assessment)
         decision = self.returned_decision(assessment) if state == "correcting" else self.current(assessment)
-        return {"state": state, "label": status_label(state), "comment": decision.comment if decision else "",
+        return {"state": state, "label": self.label(assessment, state), "comment": decision.comment if decision else "",
                 "decided_at": decision.decided_at if decision else None}
 
     def round_trip(self, assessment_id: str) -> list[Step]:

@@ -7,7 +7,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
 from qualityschool_desktop.assessments import Assessment
-from qualityschool_desktop.review import STATES, status_label
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.scoring import AssessmentResult
 from ui.common.digits import day as shown_day
@@ -141,10 +140,7 @@ class RoundsTab(SchoolTab):
         """ฉบับร่าง, ส่งแล้ว, ผ่านการตรวจ, ส่งกลับแก้ไข or กำลังแก้ไขตามที่ส่งกลับ: the words of the
         school list, the header and the office's report (review.status_label; seen without opening it: F4);
         at the office a round sent and not yet reviewed is "รอตรวจ" (TEST26a F3)."""
-        state = self.workspace.reviews.state(assessment)
-        if state == "waiting" and self.workspace.reviews.office_here(assessment.school_id):
-            return STATES["waiting"]
-        return status_label(state)
+        return self.workspace.reviews.label(assessment)  # as schools --json says it (TEST35 T5)
 
     def _fill_row(self, row: int, assessment: Assessment, result: AssessmentResult) -> None:
         day = assessment.assessed_date

@@ -252,7 +252,9 @@ QSS_PADDING = 8  # app.qss's item padding, both sides, which Qt's row height doe
 def fit_rows(table: QTableView) -> None:
     """Rows as high as their tallest cell's text wrapped in its column. Qt's own row height wraps
     a cell's text in the column less its text margin only, not less app.qss's padding, so at 150 %
-    a date that wraps onto three lines got a row of two ("๑ ธ.ค. ๒๕๖๙ เวลา ๐๔:๑๓…")."""
+    a date that wraps onto three lines got a row of two ("๑ ธ.ค. ๒๕๖๙ เวลา ๐๔:๑๓…"). The columns in
+    the table's ``oneLineColumns`` property are drawn on one line (``exchange.review.OneLineDelegate``)
+    and do not make a row taller."""
     from PySide6.QtCore import Qt
 
     table.resizeRowsToContents()
@@ -263,10 +265,11 @@ def fit_rows(table: QTableView) -> None:
     def wrapped(text: str, room: int) -> int:
         return metrics.boundingRect(0, 0, max(room, 1), 100_000, int(Qt.TextFlag.TextWordWrap), text).height()
 
+    one_line = set(table.property("oneLineColumns") or ())  # cells drawn on one line, elided
     for row in range(model.rowCount()):
         needed = as_qt = 0
         for column in range(model.columnCount()):
-            if table.isColumnHidden(column):
+            if table.isColumnHidden(column) or column in one_line:
                 continue
             text = str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole) or "")
             needed = max(needed, wrapped(text, table.columnWidth(column) - padding))

@@ -62,7 +62,7 @@ class FieldRow:
     always: bool = False  # shown even when the same and "แสดงทุกช่องข้อมูล" is off (who made each side)
 
 
-def _reference(workspace: Workspace, column: str, value: str) -> str:
+def reference(workspace: Workspace, column: str, value: str) -> str:
     """A record another one points at, by what a person knows it by."""
     try:
         if column == "school_id":
@@ -81,6 +81,26 @@ def _reference(workspace: Workspace, column: str, value: str) -> str:
 NUMBERED = {"item_code", "scope_code", "start_time", "end_time"}
 
 
+def coded_words(table: str, column: str) -> dict[str, str]:
+    """The Thai words of a field stored as a code, as the rest of the app says them (TEST35 T4:
+    "เหตุการณ์ submitted"); {} for a field that is not a code."""
+    from qualityschool_desktop.plans.rules import STATUSES as ACTIVITY_STATUSES
+    from qualityschool_desktop.projects.rules import STATUSES as PROJECT_STATUSES
+    from qualityschool_desktop.review.history import STEPS
+    from ui.assessment.strings import HISTORY_FIELDS
+
+    if column == "level" and table == "schools":
+        return schools.LEVELS
+    if column == "status":
+        return {"assessments": assessments.STATUSES, "visits": visits.STATUSES, "follow_ups": follow_ups.STATUSES,
+                "plan_activities": ACTIVITY_STATUSES, "projects": PROJECT_STATUSES}.get(table, {})
+    if column == "event":  # a round's is the school's step as the round's history says it
+        return STEPS if table == "assessment_events" else s.EVENTS
+    if column == "field" and table == "answer_history":  # which field of the answer, as its history says it
+        return HISTORY_FIELDS
+    return {"visit_type": visits.VISIT_TYPES, "side": visits.SIDES}.get(column, {})
+
+
 def value_text(workspace: Workspace, table: str, column: str, value: Any, *, a_level: bool = False) -> str:
     """One field's value as a person reads it: numbers, item codes, times and dates in the
     window's digit style (``a_level``: a history row's old or new level, stored as text); what
@@ -90,19 +110,8 @@ def value_text(workspace: Workspace, table: str, column: str, value: Any, *, a_l
     if column in YES_NO:
         return s.YES if value else s.NO
     if column in ("school_id", "assessment_id", "visit_id", "closed_in_visit_id"):
-        return _reference(workspace, column, str(value))
-    words: dict[str, str] = {}
-    if column == "level" and table == "schools":
-        words = schools.LEVELS
-    elif column == "status":
-        words = {"assessments": assessments.STATUSES, "visits": visits.STATUSES,
-                 "follow_ups": follow_ups.STATUSES}.get(table, {})
-    elif column == "visit_type":
-        words = visits.VISIT_TYPES
-    elif column == "side":
-        words = visits.SIDES
-    elif column == "event":
-        words = s.EVENTS
+        return reference(workspace, column, str(value))
+    words = coded_words(table, column)
     if words:
         return words.get(str(value), str(value))
     if column in DATES:
@@ -133,8 +142,8 @@ def field_rows(workspace: Workspace, table: str, left: dict[str, Any] | None,
     rows = []
     for column in columns:
         label = s.FIELD_LABELS.get(column)
-        if label is None:
-            continue  # an id, a version, a hash: not for reading
+        if label is None or (column == "position" and table != "visit_people"):
+            continue  # an id, a version, a hash, a row's order in its list: not for reading
         before = left.get(column) if left is not None else None
         after = right.get(column) if right is not None else None
         if column == "typed" and before is None and after is None:

@@ -14,17 +14,20 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from qualityschool_desktop.changes import Changes
 from qualityschool_desktop.errors import QualitySchoolError
+from ui.common.digits import number as count_text
 from ui.common.digits import shown
 
 from . import office_strings as o
 from . import strings as s
 from .compare import VersionsView, field_rows, version_heading
 from .question import ask
-from .review import ReviewDialog, record_list, section_title
+from .record_names import record_name, told_apart
+from .review import ReviewDialog, one_line_column, record_list, section_title
 from . import budget_strings as b
 from .budget_rows import approver_words, budget_rows, budget_said, is_budget_decision
 from .verdict_rows import OFFICE_TABLES, is_verdict, verdict_rows
@@ -48,7 +51,10 @@ class PendingDialog(ReviewDialog):
     def __init__(self, workspace: Callable[[], Workspace], api: ExchangeApi, ops: Ops,
                  parent: QWidget | None = None) -> None:
         self.changes: list[PendingChange] = []
+        self._names: dict[str, str] = {}
+        self._totals = ("", "")
         changes = record_list(s.PENDING_HEADERS, "pendingList", COL_WHAT)
+        one_line_column(changes, COL_SENDER)  # the whole sender in its tooltip and the detail (TEST35 T4)
         super().__init__(workspace, api, ops, parent, title=s.PENDING_TITLE, explain=s.PENDING_EXPLAIN,
                          list_=changes, empty=s.NO_PENDING, filter_=s.SHOW_DECIDED)
         self.show_decided = self.filter
@@ -120,7 +126,16 @@ class PendingDialog(ReviewDialog):
         # side at 1366×768 holds the whole comparison without scrolling (RETEST34 D2).
         splitter = detail.parentWidget()
         if isinstance(splitter, QSplitter):
-            splitter.setSizes([440, 820])
+            splitter.setSizes([540, 720])  # the sender on one line leaves the names room (TEST35 T4)
+        # How many wait, by kind as the import's command line counts them (TEST35 T4, T5).
+        self.total = QLabel()
+        self.total.setObjectName("pendingTotal")
+        self.total.setWordWrap(True)
+        # Across the window under the advice: one line at 1366×768, never taken from the list's rows.
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, self.total)
+        self._count()
 
     # -- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -130,18 +145,55 @@ class PendingDialog(ReviewDialog):
         empty: list[PendingChange] = []
         self.changes = self._saver.read(
             lambda: self.api.list_pending(self._workspace(), include_decided=include), empty)
+        names = told_apart([self._record_words(change) for change in self.changes],
+                           [change.record_id for change in self.changes])
+        self._names = {change.id: name for change, name in zip(self.changes, names)}
         rows = [(self.record_text(change),
                  approver_words(change.table, change.sender, change.signer_name, s.UNNAMED_SENDER, machine=False),
                  s.DECISIONS.get(change.decision, ""))
                 for change in self.changes]
         self.fill_list(rows, [change.id for change in self.changes], selected.id if selected else None,
                        COL_WHAT, COL_DECISION)
+        self._count()
+
+    def _count(self) -> None:
+        """The total over the list: how many wait, the office's decisions and the rest apart."""
+        if not hasattr(self, "total"):
+            return  # the first refresh, from the layout, comes before the label
+        waiting = [change for change in self.changes if not change.decision]
+        office = {table: sum(1 for change in waiting if change.table == table) for table in OFFICE_TABLES}
+        office = {table: count for table, count in office.items() if count}
+        text = short = s.PENDING_TOTAL.format(count=count_text(len(waiting)))
+        if office:
+            parts = [office_kinds(office, counted=True)]
+            rest = len(waiting) - sum(office.values())
+            parts += [s.PENDING_NOT_OWNER.format(count=count_text(rest))] if rest else []
+            text = s.PENDING_TOTAL_PARTS.format(count=count_text(len(waiting)), parts=", ".join(parts))
+            short = s.PENDING_TOTAL_SHORT.format(count=count_text(len(waiting)), office=count_text(sum(office.values())))
+        decided = len(self.changes) - len(waiting)
+        tail = s.PENDING_DECIDED_COUNT.format(count=count_text(decided)) if decided else ""
+        self._totals = (text + tail, short + tail)
+        self.total.setToolTip(text + tail)
+        self.total.setVisible(bool(self.changes))
+        self._fit_total()
+
+    def _fit_total(self) -> None:
+        """The whole total where it fits on one line, else its short form (a 150 % screen: two lines
+        of it took two of the list's rows); the whole one in its tooltip."""
+        whole, short = self._totals
+        room = self.total.contentsRect().width()
+        self.total.setText(whole if self.total.fontMetrics().horizontalAdvance(whole) <= room else short)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if hasattr(self, "total"):
+            self._fit_total()
 
     def record_text(self, change: PendingChange) -> str:
         """Which record a row is: its kind and code, item or name, and under it the school it
         belongs to when the kind does not name it (an answer, a history row, a visit)."""
         school = self._school_of(change)
-        what = self._record_words(change)
+        what = self.name_of(change)
         return what if not school or school_named(what, school) else f"{what}\n{school}"
 
     def _school_of(self, change: PendingChange) -> str:
@@ -154,6 +206,8 @@ class PendingDialog(ReviewDialog):
             if not school_id and row.get("request_id"):  # an office's budget decision (B6)
                 item = workspace.budget.get(str(row["request_id"]))
                 school_id = item.school_id if item is not None else None
+            if not school_id and row.get("plan_id"):  # a plan's goal, indicator or activity
+                school_id = self._plan_school(str(row["plan_id"]))
             if not school_id and row.get("visit_id"):
                 school_id = workspace.visits.get(str(row["visit_id"]), include_deleted=True).school_id
             if not school_id:
@@ -163,11 +217,24 @@ class PendingDialog(ReviewDialog):
             return ""
         return f"{s.SCHOOL_WORD} {shown(school.code)} {school.name}"  # the code as the school list writes it
 
+    def _plan_school(self, plan_id: str) -> str | None:
+        """The school of the plan ``plan_id``: here, else as its own waiting change sent it."""
+        try:
+            return self._workspace().plans.get(plan_id).school_id
+        except QualitySchoolError:
+            sent = next((c.row for c in self.changes if c.table == "plans" and c.record_id == plan_id), None)
+            return str(sent["school_id"]) if sent and sent.get("school_id") else None
+
     def _record_words(self, change: PendingChange) -> str:
-        """:func:`record_here`; an office's budget decision as its detail says it (B6)."""
+        """:func:`record_name` of the record as it is here (:func:`record_here`: try10 F4); an
+        office's budget decision as its detail says it (B6)."""
         if is_budget_decision(change.table, change.current):
             return budget_said(self._workspace(), change.row)
-        return record_here(change)
+        return record_name(self._workspace(), change.table, change.current or change.row)
+
+    def name_of(self, change: PendingChange) -> str:
+        """The list's name of ``change`` (:func:`told_apart`: an id only where two are the same)."""
+        return self._names.get(change.id) or self._record_words(change)
 
     def selected(self) -> PendingChange | None:
         row = self.list.currentRow()
@@ -197,7 +264,7 @@ class PendingDialog(ReviewDialog):
                 label.clear()
             self.versions.clear()
             return
-        self.title.setText(self._record_words(change).replace("\n", " · "))
+        self.title.setText(self.name_of(change).replace("\n", " · "))
         self.sender_name.setText(approver_words(change.table, change.sender, change.signer_name, s.UNNAMED_SENDER))
         self.sender_key.setText(fingerprint_line(groups(change.signer_fingerprint)))
         self.sender_key.setMinimumWidth(self.sender_key.sizeHint().width())  # read out whole, never cut
@@ -235,11 +302,11 @@ class PendingDialog(ReviewDialog):
             return  # decided, or not this laptop's to accept (the reason line says why)
         name = sender_words(change.sender, change.signer_name, s.UNNAMED_SENDER)
         if accept:
-            question = s.ACCEPT_QUESTION.format(what=record_here(change), name=name,
+            question = s.ACCEPT_QUESTION.format(what=self.name_of(change), name=name,
                                                 groups=groups(change.signer_fingerprint))
             self.question = ask(self, s.ACCEPT_TITLE, question, s.ACCEPT, partial(self._decide, change, True))
         else:
-            question = s.REJECT_QUESTION.format(what=record_here(change), name=name)
+            question = s.REJECT_QUESTION.format(what=self.name_of(change), name=name)
             from qualityschool_desktop.exchange.pending import RECORDED_BY  # loaded by the list already
 
             if any(table == change.table for table, _column in RECORDED_BY.values()):
@@ -251,7 +318,7 @@ class PendingDialog(ReviewDialog):
     def _decide(self, change: PendingChange, accept: bool) -> None:
         workspace = self._workspace()
         action = partial(self.api.accept_pending if accept else self.api.reject_pending, workspace, change.id)
-        template = (s.ACCEPTED if accept else s.REJECTED).format(what=braces(record_here(change)), time="{time}")
+        template = (s.ACCEPTED if accept else s.REJECTED).format(what=braces(self.name_of(change)), time="{time}")
         notice = Changes(pending=True) | (Changes.from_tables([change.table]) if accept else Changes())
         # The notice makes the pages showing the record re-read it, and this list too.
         self._saver.run(action, key=("decide", change.id), saved=template,

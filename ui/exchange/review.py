@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -66,6 +68,23 @@ def record_list(headers: Sequence[str], name: str, stretch: int, *, wrap: bool =
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.setProperty("stretch", stretch)
     return table
+
+
+class OneLineDelegate(QStyledItemDelegate):
+    """A column's cells on one line, cut with "…" where the column is too narrow (the whole text in
+    the item's tooltip): a list of supervisors wrapped over five lines made each row of the pending
+    list as tall, three rows in sight (TEST35 T4)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
+def one_line_column(table: QTableWidget, column: int) -> None:
+    """Draw ``column`` of ``table`` on one line (:class:`OneLineDelegate`); ``fit_rows`` leaves it out."""
+    table.setItemDelegateForColumn(column, OneLineDelegate(table))
+    table.setProperty("oneLineColumns", [*(table.property("oneLineColumns") or ()), column])
 
 
 OTHER_SHARE = 0.3  # at most this share of a narrow list for each column beside the record's

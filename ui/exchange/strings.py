@@ -177,6 +177,9 @@ NOT_HERE = "ไม่มีในเครื่องนี้ ({id})"
 NO_RECORD = "ยังไม่มีในเครื่องนี้"
 ASSESSMENT_REF = "ปีงบประมาณ {year} รอบที่ {round}"  # a round is รอบที่ everywhere (s34 exw34 T5)
 VISIT_REF = "การนิเทศวันที่ {date}"
+# A round's or visit's event in the pending list (TEST35 T4): the step, of which, when.
+EVENT_NAMED = "{step} {of} เมื่อ {when}"
+PLAN_NAMED = "{label}{title} ปีงบประมาณ {span}"
 EDITED_WHEN = "แก้ไข {when}"
 DISTANCE = "{value} กม."
 # A record's columns as a person reads them; the ones not here (ids, versions) are not shown.
@@ -249,6 +252,12 @@ PENDING_EXPLAIN = (
 PENDING_HEADERS = ("รายการ", "ผู้ส่ง", "ผลการตรวจ")
 SCHOOL_WORD = "โรงเรียน"  # before a school's code and name, under a record that does not name it
 SHOW_DECIDED = "แสดงรายการที่ตัดสินใจแล้วด้วย"
+# The list's total, as the import's command line counts what waits (TEST35 T4, T5).
+PENDING_TOTAL = "รอตรวจสอบ {count} รายการ"
+PENDING_TOTAL_PARTS = "รอตรวจสอบ {count} รายการ: {parts}"
+PENDING_TOTAL_SHORT = "รอตรวจสอบ {count} รายการ (ผลจากสำนักงาน {office} รายการ)"  # a narrow window
+PENDING_NOT_OWNER = "การแก้ไขโดยกุญแจที่ไม่ใช่เจ้าของข้อมูล {count} รายการ"
+PENDING_DECIDED_COUNT = " · ตัดสินใจแล้ว {count} รายการ"
 NO_PENDING = "ไม่มีการเปลี่ยนแปลงที่รอตรวจสอบ"
 SENT_BY = "ผู้ส่ง"
 UNNAMED_SENDER = "ไม่ระบุชื่อ"
