@@ -160,3 +160,31 @@ def test_with_the_closed_ones_shown_the_page_is_no_wider_than_the_window(
             for b in buttons if b.isVisible())
 
     qtbot.waitUntil(fits, timeout=3000)
+
+
+@pytest.mark.parametrize("scaling", ["100 %", "150 %"])
+def test_after_answering_the_focus_is_back_in_the_comment_box(
+        qtbot, follow_ups_at: Callable[[QSize], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """fit35c (TEST35 T8): after ตอบกลับ the focus went to "‹ ย้อนกลับ" (the list was read again and
+    the panel's controls shut for a moment): the next Space left the page. It returns to the box."""
+    window = follow_ups_at(WINDOWS[scaling] - FRAME)
+    page = window.page("follow_ups")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.back_button.setEnabled(True)
+    window.back_button.show()
+    tree = page.tree
+    page.refresh(select_id=str(tree.topLevelItem(0).child(0).data(0, ID_ROLE)))
+    panel = page.comments
+    if page.comments_in_place.button.isVisible():  # 150 %: the comments in the list's place
+        qtbot.mouseClick(page.comments_in_place.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.box.isVisible() and panel.box.isEnabled(), timeout=3000)
+    panel.box.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.keyClicks(panel.box, "ok")
+    panel.name.setText("ผอ.สมชาย")
+    panel.add_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(panel.add_button, Qt.Key.Key_Space)  # ตอบกลับ, from the keyboard
+    qtbot.waitUntil(lambda: any("ok" in line for line in panel.lines()), timeout=3000)
+    QApplication.processEvents()
+    qtbot.wait(50)
+    assert QApplication.focusWidget() is panel.box, f"at {scaling} focus is on {QApplication.focusWidget()!r}"
