@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
 from qualityschool_desktop.follow_ups import STATUSES, DueItem, FollowUp
@@ -136,14 +136,13 @@ class ShorterDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt's name)
                         index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
-        option.text = fitted(option.text, index.data(SHORTER_ROLE) or [], option.fontMetrics,  # type: ignore[attr-defined]
-                             option.rect.width())  # type: ignore[attr-defined]
+        option.text = fitted(option.text, index.data(SHORTER_ROLE) or [], option.fontMetrics, option.rect.width())
 
 
-def fitted(full: str, shorter: list[str], metrics: object, width: int) -> str:
+def fitted(full: str, shorter: list[str], metrics: QFontMetrics, width: int) -> str:
     """``full``, or the first of ``shorter`` that fits ``width`` (the last when none does)."""
     room = width - TEXT_MARGIN
-    advance = metrics.horizontalAdvance  # type: ignore[attr-defined]
+    advance = metrics.horizontalAdvance
     if not shorter or advance(full) <= room:
         return full
     return next((form for form in shorter if advance(form) <= room), shorter[-1])
