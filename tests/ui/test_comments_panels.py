@@ -89,7 +89,7 @@ def test_the_school_answers_a_follow_up_and_the_supervisor_reads_it(qtbot, lapto
         assert page.select_follow_up(ids["follow_up"])
         assert page.done_button.isEnabled()  # the supervisor closes her own follow-up
         # The list itself says which follow-ups have an answer.
-        assert page.visible_rows()[0]["สิ่งที่ต้องทำ"] == "ความเห็น ๑ · จัดทำแผนนิเทศภายใน"
+        assert page.visible_rows()[0]["สิ่งที่ต้องทำ"] == "ตอบ ๑ · จัดทำแผนนิเทศภายใน"  # the short mark (TEST35 T7)
         assert any(ANSWER in line for line in page.comments.lines())
         assert page.comments.title.text() == "ความคิดเห็น (๑)"
         page.grab().save(str(tmp_path / "follow-ups-district.png"))

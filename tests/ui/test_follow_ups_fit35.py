@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Callable
 
 import pytest
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from qualityschool_desktop.coverage import due_list
 from ui.common.screen import FRAME
-from ui.follow_ups.rows import COL_ACTION, COL_SUPERVISOR, COL_VISITED, ID_ROLE
+from ui.common.digits import shown as digits_shown
+from ui.follow_ups.rows import BUCKET_ROLE, COL_ACTION, COL_DUE, COL_SUPERVISOR, COL_VISITED, ID_ROLE
 from ui.shell.main_window import MainWindow
 
 from .test_headings_fit import WINDOWS
@@ -160,3 +162,72 @@ def test_with_the_closed_ones_shown_the_page_is_no_wider_than_the_window(
             for b in buttons if b.isVisible())
 
     qtbot.waitUntil(fits, timeout=3000)
+
+
+@pytest.mark.parametrize("scaling", ["100 %", "150 %"])
+def test_after_answering_the_focus_is_back_in_the_comment_box(
+        qtbot, follow_ups_at: Callable[[QSize], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """fit35c (TEST35 T8): after ตอบกลับ the focus went to "‹ ย้อนกลับ" (the list was read again and
+    the panel's controls shut for a moment): the next Space left the page. It returns to the box."""
+    window = follow_ups_at(WINDOWS[scaling] - FRAME)
+    page = window.page("follow_ups")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.back_button.setEnabled(True)
+    window.back_button.show()
+    tree = page.tree
+    page.refresh(select_id=str(tree.topLevelItem(0).child(0).data(0, ID_ROLE)))
+    panel = page.comments
+    if page.comments_in_place.button.isVisible():  # 150 %: the comments in the list's place
+        qtbot.mouseClick(page.comments_in_place.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.box.isVisible() and panel.box.isEnabled(), timeout=3000)
+    panel.box.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.keyClicks(panel.box, "ok")
+    panel.name.setText("ผอ.สมชาย")
+    panel.add_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(panel.add_button, Qt.Key.Key_Space)  # ตอบกลับ, from the keyboard
+    qtbot.waitUntil(lambda: any("ok" in line for line in panel.lines()), timeout=3000)
+    QApplication.processEvents()
+    qtbot.wait(50)
+    assert QApplication.focusWidget() is panel.box, f"at {scaling} focus is on {QApplication.focusWidget()!r}"
+
+
+def _overdue_rows(page):  # type: ignore[no-untyped-def]
+    tree = page.tree
+    return [tree.topLevelItem(g).child(i) for g in range(tree.topLevelItemCount())
+            for i in range(tree.topLevelItem(g).childCount())
+            if tree.topLevelItem(g).child(i).data(0, BUCKET_ROLE) == "overdue"]
+
+
+@pytest.mark.parametrize("scaling", list(WINDOWS))
+def test_the_days_late_are_never_cut(follow_ups_at: Callable[[QSize], MainWindow], scaling: str) -> None:
+    """fit35c (TEST35 T7): at 150 % the due cell read "๑๔ ส.ค. ๒๕๖๙ · เลยมา ๑๑๑…", the number cut.
+    The words give way first (the year, then the date): the days late are whole."""
+    window = follow_ups_at(WINDOWS[scaling] - FRAME)
+    page = window.page("follow_ups")
+    page._fixed_today = date.today() + timedelta(days=400)  # late by three-digit days
+    page.refresh()
+    tree = page.tree
+    rows = _overdue_rows(page)
+    assert rows
+    for row in rows:
+        late = -(date.fromisoformat(page.workspace.follow_ups.get(str(row.data(0, ID_ROLE))).due_on)
+                 - page.today).days
+        shown = tree.shown_text(row, COL_DUE)
+        room = tree.visualRect(tree.indexFromItem(row, COL_DUE)).width()  # the column less the row's indentation
+        fits = tree.fontMetrics().horizontalAdvance(shown) <= room - 12
+        assert fits and digits_shown(late) in shown, f"at {scaling}: {shown!r} in {room} px"
+        assert digits_shown(late) in row.toolTip(COL_DUE)
+
+
+@pytest.mark.parametrize("scaling", list(WINDOWS))
+def test_the_answered_mark_leaves_the_task_its_room(follow_ups_at: Callable[[QSize], MainWindow], scaling: str) -> None:
+    """fit35c (TEST35 T7): at 150 % "ความเห็น ๑ · " took most of the task's column. The mark is
+    short ("ตอบ ๑ · "): the task keeps most of its column."""
+    window = follow_ups_at(WINDOWS[scaling] - FRAME)
+    page = window.page("follow_ups")
+    tree = page.tree
+    metrics = tree.fontMetrics()
+    mark = metrics.horizontalAdvance(page.answered_mark(1))
+    column = tree.columnWidth(COL_ACTION)
+    assert mark <= column * 0.3, f"at {scaling} the mark takes {mark} of {column} px"

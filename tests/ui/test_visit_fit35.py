@@ -121,3 +121,34 @@ def test_the_follow_up_buttons_of_a_confirmed_visit_are_whole(
         found = _cut_buttons(window)
     window.shutdown()
     assert found == [], f"at {scaling}: {found}"
+
+
+def _cut_cells(window: MainWindow) -> list[str]:
+    from ui.common.columns import cell_width
+
+    table = window.stack.currentWidget().follow_ups.carried
+    cut = []
+    for row in range(table.rowCount()):
+        for column in (2, 3, 4):  # กำหนดเสร็จ, ตกลงเมื่อ, สถานะ
+            cell = table.item(row, column)
+            if cell is not None and cell_width(table, cell.text()) > table.columnWidth(column):
+                cut.append(f"{cell.text()!r}: {table.columnWidth(column)} px for {cell_width(table, cell.text())}")
+    return cut
+
+
+@pytest.mark.parametrize("scaling", list(WINDOWS))
+def test_the_earlier_follow_ups_keep_their_dates_and_status_whole(
+        qtbot, demo_window: Callable[[QSize | None], MainWindow], scaling: str) -> None:  # type: ignore[no-untyped-def]
+    """fit35c (TEST35 T7): at 150 % the table of earlier follow-ups read "ดำเนินกา…" and "๑๗ ส.ค. …":
+    the dates and the status keep their whole text, the action gives way."""
+    window = demo_window(WINDOWS[scaling] - FRAME)
+    view = _open_section(qtbot, window, False, "follow_ups")
+    table = view.follow_ups.carried
+    assert table.rowCount() > 0
+    found: list[str] = []
+    try:
+        qtbot.waitUntil(lambda: _cut_cells(window) == [], timeout=3000)
+    except Exception:  # noqa: BLE001 — pytest-qt's TimeoutError: what is still cut is said below
+        found = _cut_cells(window)
+    window.shutdown()
+    assert found == [], f"at {scaling}: {found}"

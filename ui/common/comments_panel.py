@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout,
-    QWidget,
+    QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from qualityschool_desktop.changes import Changes
@@ -180,4 +180,10 @@ class CommentsPanel(QFrame):
             settings.setValue(ROLE_KEY, role.strip())
             self.reload()
 
-        self._saver.run(lambda: add(body, name, role), key="comment", saved=SAVED, on_saved=saved)
+        focus = QApplication.focusWidget()
+        focused = focus if focus is not None and self.isAncestorOf(focus) else None
+        stored = self._saver.run(lambda: add(body, name, role), key="comment", saved=SAVED, on_saved=saved)
+        # The page reads its list again on the change (the panel's controls shut for a moment): the
+        # focus went on to "‹ ย้อนกลับ" and the next Space left the page (TEST35 T8). Back to the box.
+        if stored is not None and focused is not None and self.box.isEnabled() and self.box.isVisible():
+            self.box.setFocus(Qt.FocusReason.OtherFocusReason)

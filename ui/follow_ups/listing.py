@@ -21,7 +21,8 @@ from ui.common.digits import shown_text
 from . import strings as text
 from .rows import (
     BUCKET_COLOURS, BUCKET_ROLE, COL_ACTION, COL_DUE, COL_OWNER, COL_SCHOOL, COL_SCOPE, COL_STATUS, COL_SUPERVISOR,
-    COL_VISITED, ID_ROLE, SORT_ROLE, FollowUpItem, FollowUpTree, due_text, iso_to_thai, status_text,
+    COL_VISITED, ID_ROLE, SHORTER_ROLE, SORT_ROLE, FollowUpItem, FollowUpTree, due_shorter, due_text, iso_to_thai,
+    status_text,
 )
 
 
@@ -98,6 +99,7 @@ class ListFiller:
         answered = text.ANSWERED_TIP.format(count=digits_shown(answers)) if answers else ""
         row.setToolTip(COL_ACTION, "\n".join(part for part in (follow_up.action, follow_up.note, visit, answered)
                                              if part))
+        row.setData(COL_DUE, SHORTER_ROLE, due_shorter(item, today))
         if scope_title:
             row.setToolTip(COL_SCOPE, scope_title)
         row.setSizeHint(0, QSize(0, self._row_height))

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
 from qualityschool_desktop.follow_ups import STATUSES, DueItem, FollowUp
 from ui.common.digits import day as shown_day
@@ -36,6 +36,8 @@ SAMPLE_STATUS = "ดำเนินการแล้ว ๒๘ พ.ย. ๒๕�
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 BUCKET_ROLE = Qt.ItemDataRole.UserRole + 3
+SHORTER_ROLE = Qt.ItemDataRole.UserRole + 4  # shorter forms of a cell's text, tried in turn where it is cut
+TEXT_MARGIN = 12  # the cell's own padding around its text
 
 
 def iso_to_thai(value: str) -> str:
@@ -61,6 +63,23 @@ def due_text(item: DueItem, today: date) -> str:
     else:
         return shown
     return text.DUE_CELL.format(date=shown, note=note)
+
+
+def due_shorter(item: DueItem, today: date) -> list[str]:
+    """Shorter forms of :func:`due_text`, longest first, for a narrow column: the words give way
+    and the number of days never does (TEST35 T7: "๑๔ ส.ค. ๒๕๖๙ · เลยมา ๑๑๑…")."""
+    due = item.follow_up.due_date
+    full = due_text(item, today)
+    if due is None or item.follow_up.status != "open" or full == iso_to_thai(item.follow_up.due_on):
+        return []
+    head, _, year = iso_to_thai(item.follow_up.due_on).rpartition(" ")
+    short_date = f"{head} {year[-2:]}"  # "๑๔ ส.ค. ๖๙"
+    note = full.rpartition(" · ")[2]
+    days = (due - today).days
+    brief = text.OVERDUE_SHORT.format(days=digits_shown(-days)) if days < 0 else note
+    forms = [text.DUE_CELL.format(date=short_date, note=note), text.DUE_CELL.format(date=short_date, note=brief),
+             note, brief]
+    return list(dict.fromkeys(form for form in forms if form != full))
 
 
 def status_text(follow_up: FollowUp) -> str:
@@ -111,6 +130,24 @@ LEFT_OUT_FIRST = (COL_VISITED, COL_SUPERVISOR)
 KEPT = 0.85
 
 
+class ShorterDelegate(QStyledItemDelegate):
+    """Shows a cell's first shorter form (:data:`SHORTER_ROLE`) that fits where its text does not."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt's name)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.text = fitted(option.text, index.data(SHORTER_ROLE) or [], option.fontMetrics, option.rect.width())
+
+
+def fitted(full: str, shorter: list[str], metrics: QFontMetrics, width: int) -> str:
+    """``full``, or the first of ``shorter`` that fits ``width`` (the last when none does)."""
+    room = width - TEXT_MARGIN
+    advance = metrics.horizontalAdvance
+    if not shorter or advance(full) <= room:
+        return full
+    return next((form for form in shorter if advance(form) <= room), shorter[-1])
+
+
 class FollowUpTree(QTreeWidget):
     """Enter opens the selected follow-up's visit, or folds a bucket heading open or shut. Its
     columns take their :attr:`preferred` widths while they fit; in a narrow window (150 %: 910
@@ -124,6 +161,12 @@ class FollowUpTree(QTreeWidget):
         self.preferred: dict[int, int] = {}  # column: width, set by the page
         self._fitted_to = -1
         self.left_out: list[int] = []  # columns of LEFT_OUT_FIRST hidden for want of room
+        self.setItemDelegate(ShorterDelegate(self))
+
+    def shown_text(self, item: QTreeWidgetItem, column: int) -> str:
+        """What the cell shows in its column's width now (a shorter form where its text is cut)."""
+        width = self.visualRect(self.indexFromItem(item, column)).width()  # the indentation left out
+        return fitted(item.text(column), item.data(column, SHORTER_ROLE) or [], self.fontMetrics(), width)
 
     def fit_columns(self) -> None:
         """Set the columns' widths for the viewport's width (see the class)."""

@@ -30,6 +30,7 @@ ACTION_TIP_VISIT = "ผู้นิเทศ: {supervisor} · วันที่
 
 NO_DUE_DATE = "ไม่ได้กำหนดวัน"
 OVERDUE = "เลยมา {days} วัน"  # under the heading "เลยกำหนด"; the whole word cut the days off at 125 % (fit35)
+OVERDUE_SHORT = "เลย {days} วัน"  # a narrow column: the words give way, never the days (TEST35 T7)
 DUE_TODAY = "ครบกำหนดวันนี้"
 DUE_IN = "อีก {days} วัน"
 DUE_CELL = "{date} · {note}"
@@ -50,7 +51,7 @@ ANSWER_INSTEAD = ("ข้อตกลงนี้มาจากบันทึ�
                   " ตอบกลับด้วยความคิดเห็นด้านล่างว่าโรงเรียนทำอะไรไปแล้ว ผู้นิเทศจะเห็นและปิดข้อตกลงเอง")
 # A follow-up with answers (issue 10): the mark leads the action, where a narrow column never cuts
 # it (TEST34C C9: at its end "· มีความคิดเห็น ๑" was cut off at 125 %); the tooltip says it in full.
-ANSWERED_MARK = "ความเห็น {count} · "
+ANSWERED_MARK = "ตอบ {count} · "  # "ความเห็น ๑ · " took half the column at 150 % (TEST35 T7)
 ANSWERED_TIP = "มีความคิดเห็น {count} รายการ (ดูและตอบได้ที่ช่องความคิดเห็นของรายการนี้)"
 UNDO = "เลิกทำ"
 UNDO_TIP = "ย้อนการเปลี่ยนสถานะครั้งล่าสุด (Ctrl+Z)"

@@ -6,10 +6,10 @@ It only shows things; the view (``ui/visits/view.py``) fills it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QStyledItemDelegate, QStyleOptionViewItem,
+    QApplication, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QStyledItemDelegate, QStyleOptionViewItem,
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -120,6 +120,7 @@ class ComparisonPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._room = _WholeInItsSection(self)
+        self._waiting_range = False  # opened before the page took the section's height (_reveal_rows)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 12, 8)
         layout.setSpacing(6)
@@ -165,16 +166,49 @@ class ComparisonPanel(QWidget):
         # fixed widths left the names 106 px at 150 %).
         for column in (1, 2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The table first, what it sums up under it: with the summary on top, at 125 % only
+        # components ๑–๓ were in sight when the section opened, at 150 % none (TEST35 T2).
         layout.addWidget(heading)
         layout.addLayout(top)
+        layout.addWidget(self.tree)
         layout.addWidget(self.basis_label)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
+        layout.addStretch(1)
         self.rows: dict[str, QTreeWidgetItem] = {}
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self._room.queue()
+        QTimer.singleShot(0, self, self._reveal_rows)  # after the fit, queued before it
+
+    def _reveal_rows(self) -> None:
+        """Scroll the window's page, on opening, so that the table's rows are in sight: no further
+        than puts the table's top at the page's top (TEST35 T2: at 150 % no row showed). The page
+        may not have taken the section's new height yet: then once its scroll range follows."""
+        page = None
+        parent = self.parentWidget()
+        while parent is not None:  # the outermost scroll area: the window's page
+            if isinstance(parent, QScrollArea):
+                page = parent
+            parent = parent.parentWidget()
+        last = self.tree.topLevelItem(self.tree.topLevelItemCount() - 1)
+        if page is None or last is None or not self.isVisible():
+            return
+        seen, bar = page.viewport(), page.verticalScrollBar()
+        top = self.tree.mapTo(seen, QPoint(0, 0)).y()
+        rect = self.tree.visualItemRect(last)
+        bottom = self.tree.viewport().mapTo(seen, rect.bottomLeft()).y() + 2 * self.tree.frameWidth() + 4
+        step = min(top, bottom - seen.height())
+        if step <= 0:
+            return
+        if bar.value() + step > bar.maximum() and not self._waiting_range:
+            self._waiting_range = True
+            bar.rangeChanged.connect(self._range_followed, Qt.ConnectionType.SingleShotConnection)
+        bar.setValue(bar.value() + step)
+
+    def _range_followed(self, *_range: int) -> None:
+        self._waiting_range = False
+        QTimer.singleShot(0, self, self._reveal_rows)  # the page laid out at its new height
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
         super().hideEvent(event)
@@ -294,7 +328,9 @@ def summary_text(comparison: Comparison) -> str:
         )
         lines.append(text.SUMMARY_BIGGEST.format(gaps=names))
     elif sum(counts.values()) or sum(found.values()):
-        lines.append(text.SUMMARY_NONE_DIFFER)
+        compared, total = sum(found.values()), len(comparison.components)  # not "all": TEST35 T9
+        lines.append(text.SUMMARY_NONE_DIFFER if compared == total
+                     else text.SUMMARY_NONE_DIFFER_SOME.format(compared=compared, total=total))
     return shown("\n".join(lines))  # counts and codes only: every digit is the window's own
 
 

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from qualityschool_desktop.follow_ups import STATUSES, FollowUp
+from qualityschool_desktop.thai import format_date
 from qualityschool_desktop.framework import Framework
 from qualityschool_desktop.visit_records import Person, VisitEvent
 from qualityschool_desktop.visit_revisions import Revision, change_text
-from ui.common.columns import fit_columns
+from ui.common.columns import cell_width, fit_columns
 from ui.common.date_fields import ThaiDateEdit
 from ui.common.digits import day as shown_day
 from ui.common.digits import follow as digits_follow
@@ -42,6 +43,11 @@ from .scope_combo import ScopeCombo
 OVERDUE_INK = "#a3261c"
 DONE_INK = "#2e7d32"
 DEFAULT_DUE_DAYS = 30  # a new due date starts a month after the visit: the usual coaching cycle
+
+
+# A short date of every month in either digits: the day columns are measured on the widest.
+DAY_SAMPLES = tuple(format_date(date(2026, month, 28), short=True, style=style)
+                    for month in range(1, 13) for style in ("thai", "arabic"))
 
 
 def due_text(follow_up: FollowUp, today: date) -> str:
@@ -85,7 +91,11 @@ class FollowUpsPanel(QWidget):
         self.carried = plain_table(text.CARRIED_HEADERS, self)
         self.carried.setObjectName("carriedTable")
         # The other columns narrow before the action does, in a narrow pane (150 %: "สิ่" was left of it).
-        fit_columns(self.carried, 0, {1: 170, 2: 170, 3: 120, 4: 120}, stretch_min=200)
+        # The agreed day and the status keep their whole text, the due day at least its date (TEST35 T7:
+        # at 150 % "ดำเนินกา…", "๑๗ ส.ค. …"); the action gives way to them.
+        day = cell_width(self.carried, *DAY_SAMPLES)
+        fit_columns(self.carried, 0, {1: 170, 2: 170, 3: day, 4: cell_width(self.carried, *STATUSES.values())},
+                    stretch_min=200, keep=frozenset({3, 4}), floors={2: day})
         self.carried.setFixedHeight(150)
         self.carried.itemSelectionChanged.connect(self._update_buttons)
         self.carried_empty = QLabel(text.CARRIED_EMPTY, self)

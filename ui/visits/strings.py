@@ -190,6 +190,7 @@ SUMMARY_COMPONENTS = "รายองค์ประกอบ: ต่ำกว�
 SUMMARY_BIGGEST = "ต่างกันมากที่สุด: {gaps}"
 SUMMARY_BIGGEST_ONE = "{name} ({gap})"
 SUMMARY_NONE_DIFFER = "ยังไม่พบจุดที่เห็นต่างกัน"
+SUMMARY_NONE_DIFFER_SOME = "ยังไม่พบจุดที่เห็นต่างกันในองค์ประกอบที่ให้ระดับ ({compared} จาก {total} องค์ประกอบ)"
 BIGGEST_COMPONENT = "องค์ประกอบที่ {code}"
 BIGGEST_ITEM = "ประเด็น {code}"
 EXPAND_ITEMS = "แสดงรายประเด็น"

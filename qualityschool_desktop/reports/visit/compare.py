@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from ...comparison import AGREE_COMPONENT, AGREE_ITEM, Gap
+from ...comparison import AGREE_COMPONENT, AGREE_ITEM, Comparison, Gap
 from ...scoring import level_label
 from ...thai import DigitText
 from ...typeset import ThaiParagraph, thai_date, thai_table
@@ -27,6 +27,10 @@ GLANCE_COMPONENTS = "องค์ประกอบ ๕ ด้าน: ต่ำ�
 GLANCE_NO_ITEMS = "ศึกษานิเทศก์ให้ระดับเป็นรายองค์ประกอบ ไม่ได้ให้ระดับรายประเด็น"
 GLANCE_BIGGEST = "ต่างกันมากที่สุด:"
 GLANCE_SAME = "ผลการนิเทศสอดคล้องกับผลการประเมินตนเองในทุกองค์ประกอบและประเด็นที่ให้ระดับ"
+# Not every component compared (TEST35 T9): say in which, not "ทุกองค์ประกอบ".
+GLANCE_SAME_SOME = "ผลการนิเทศสอดคล้องกับผลการประเมินตนเองในองค์ประกอบที่ให้ระดับ ({compared} จาก {total} องค์ประกอบ)"
+GLANCE_SAME_SOME_ITEMS = ("ผลการนิเทศสอดคล้องกับผลการประเมินตนเองในองค์ประกอบที่ให้ระดับ ({compared} จาก {total}"
+                          " องค์ประกอบ) และในประเด็นที่ให้ระดับ")
 GLANCE_NOT_RATED = "ศึกษานิเทศก์ไม่ได้ให้ระดับในการนิเทศครั้งนี้ จึงไม่มีผลการนิเทศให้เทียบกับผลการประเมินตนเอง"
 GLANCE_NO_ROUND = "การนิเทศครั้งนี้ไม่ได้อ้างอิงผลการประเมินตนเอง จึงแสดงเฉพาะผลการนิเทศ"
 BASIS_SIGNED = "เทียบกับผลการประเมินตนเองของโรงเรียน ณ วันที่ {date} (วันยืนยันบันทึก)"
@@ -171,8 +175,19 @@ def glance_lines(data: VisitData, t: DigitText) -> list[tuple[str, bool]]:
                     text = BIGGEST_ITEM.format(code=t(gap.code), title=gap.title, gap=item_gap_text(gap, t))
                 lines.append(("• " + text, True))
         elif sum(by_component.values()) or rated:  # agreement only where both gave a level
-            lines.append((GLANCE_SAME, False))
+            lines.append((agreement_line(comparison, t), False))
     return lines
+
+
+def agreement_line(comparison: Comparison, t: DigitText) -> str:
+    """The line that says the two views agree where both gave a level: in every component, or in
+    how many of them ("๒ จาก ๕ องค์ประกอบ") when not all were compared (TEST35 T9)."""
+    total = len(comparison.components)
+    compared = sum(1 for gap in comparison.components if gap.verdict)
+    if compared == total:
+        return GLANCE_SAME
+    items = any(gap.verdict for gap in comparison.items)
+    return t(GLANCE_SAME_SOME_ITEMS if items else GLANCE_SAME_SOME, compared=compared, total=total)
 
 
 def _glance(data: VisitData, t: DigitText, s: dict[str, ParagraphStyle]) -> Flowable:
