@@ -79,10 +79,16 @@ def signed_number(value: Any) -> int | None:
 
 
 def confirmed_number(events: Iterable[VisitEvent]) -> int | None:
-    """The number a confirmed visit's record was signed with: the one kept by its latest
-    confirmation (``events`` oldest first), None when that confirmation kept none."""
-    confirms = [event for event in events if event.event == "finalised"]
-    return signed_number(confirms[-1].signed_findings) if confirms else None
+    """The number a visit's record was first signed with (``events`` oldest first): the first
+    confirmation that kept one. A revision is the same visit's record and keeps it (RETEST35 R1:
+    a re-confirmation after earlier-dated visits arrived printed ครั้งที่ ๙ for a paper signed ๘);
+    None when no confirmation kept one (all from before the number was kept)."""
+    for event in events:
+        if event.event == "finalised":
+            number = signed_number(event.signed_findings)
+            if number is not None:
+                return number
+    return None
 
 
 def _parsed(value: Any) -> dict[str, Any] | None:

@@ -31,7 +31,7 @@ from .visit_blanks import why_not_final
 from .visit_dates import check_moved_visit
 from .visit_deletion import NOT_DELETED, delete_visit, why_not_deleted
 from .visit_owners import require_made_here
-from .visit_revisions import Revision, revision_of, snapshot
+from .visit_revisions import Revision, confirmed_number, revision_of, snapshot
 # STATUSES is read as visits.STATUSES (the exchange's comparison) though nothing here uses it.
 from .visit_records import (FINDING_TEXTS, SIDES, STATUSES, VISIT_TYPES, Finding, Person, Visit, VisitAttachment,
                             VisitEvent, from_row, visit_order)
@@ -241,8 +241,9 @@ class Visits:
         """Mark the record final (signed by both sides): read-only until reopened; the event is
         recorded with the name of the team member who confirmed (``by``: one of the visit's named
         visitors, the first when ``""``) and the findings as they were confirmed
-        (:func:`.visit_revisions.snapshot`) with the visit's number then (ครั้งที่: the signed paper
-        keeps it, TEST35 T3). A final visit is returned as it is. Raises
+        (:func:`.visit_revisions.snapshot`) with the visit's number (ครั้งที่): the one it was first
+        signed with (a revision is the same record, RETEST35 R1), else its count by date now (the
+        signed paper keeps it, TEST35 T3). A final visit is returned as it is. Raises
         :class:`NotFoundError` for an unknown visit, :class:`ValidationError` when
         :meth:`why_not_final` says why not (no visitor named) or ``by`` is not on the team (nothing
         is written then) and ``StorageError`` when it cannot be stored."""
@@ -254,7 +255,8 @@ class Visits:
             raise ValidationError(problem)
         with self._db.write():
             event = self._event_row(visit_id, "finalised", "", self._team_member(visit_id, by),
-                                    snapshot(self.findings(visit_id), self._number(visit)))
+                                    snapshot(self.findings(visit_id),
+                                             confirmed_number(self.events(visit_id)) or self._number(visit)))
             self._write("visits", visit_id, {"status": "final"}, atomic=False)
             self._db.table("visit_events").insert(event)
         return self.get(visit_id)

@@ -55,16 +55,18 @@ def test_a_signed_visit_reprints_its_signed_number_after_earlier_visits_arrive(
     assert f"{SIGNED} {NOW}" in word
 
 
-def test_a_reopened_visit_counts_as_now_and_keeps_the_number_of_its_latest_confirmation(
+def test_a_reopened_and_revised_visit_keeps_the_number_it_was_first_signed_with(
         memory_workspace, school, signed_third, tmp_path) -> None:
+    """RETEST35 R1: reopened and confirmed again after earlier-dated visits arrived, the revision
+    printed ครั้งที่ ๕ for the paper signed ๓, with no word: a revision is the same visit's record."""
     visits = memory_workspace.visits
     _earlier_visits_arrive(memory_workspace, school)
     visits.reopen(signed_third.id, "แก้ระดับ")
     draft = _pdf_text(write_visit_report(memory_workspace, signed_third.id, tmp_path / "draft.pdf"))
-    assert "การนิเทศครั้งที่ ๕ วันที่ ๓ ธันวาคม ๒๕๖๙" in draft and "ตามลำดับวันที่" not in draft
-    visits.finalise(signed_third.id)  # signed again: the paper now says ๕
+    assert f"{SIGNED} {NOW}" in draft
+    visits.finalise(signed_third.id)  # the revision, signed again
     signed = _pdf_text(write_visit_report(memory_workspace, signed_third.id, tmp_path / "signed.pdf"))
-    assert "การนิเทศครั้งที่ ๕ วันที่ ๓ ธันวาคม ๒๕๖๙" in signed and "ตามลำดับวันที่" not in signed
+    assert f"{SIGNED} {NOW}" in signed and "ฉบับแก้ไขครั้งที่ ๑" in signed
 
 
 def test_a_confirmation_from_before_the_number_was_kept_prints_the_count_as_now(

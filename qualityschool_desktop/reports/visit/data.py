@@ -84,8 +84,9 @@ class VisitData:
     # A record reopened after it was confirmed (TEST34C C3): which revision, who reopened it and why,
     # the first confirmation and what changed since the version confirmed before; None: never reopened.
     revision: Revision | None = None
-    # A confirmed record: the number (ครั้งที่) it was signed with (TEST35 T3); None: a draft, or a
-    # confirmation from before the number was kept (the count by date as now prints).
+    # The number (ครั้งที่) the record was first signed with (TEST35 T3), kept through reopening and
+    # revisions (RETEST35 R1); None: never confirmed, or only before the number was kept (the count by
+    # date as now prints).
     signed_number: int | None = None
 
     @property
@@ -175,5 +176,5 @@ def gather(workspace: Workspace, visit_id: str) -> VisitData:
         changed_unknown=None if basis.rebuilt else basis.last_change,
         pictures=picture_files(workspace, visit_id),
         revision=visits.revision(visit_id),
-        signed_number=confirmed_number(visits.events(visit_id)) if visit.is_final else None,
+        signed_number=confirmed_number(visits.events(visit_id)),  # a reopened record keeps it too (R1)
     )
