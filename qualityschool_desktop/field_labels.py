@@ -4,6 +4,17 @@ columns most tables share). Kept apart from the rules (``validation.py``) only f
 
 from __future__ import annotations
 
+# What an answer's history (``answer_history.field``) says was changed: the assessment's history
+# window and the exchange's pending window say it alike.
+ANSWER_HISTORY_FIELDS = {
+    "level": "ระดับคุณภาพ",
+    "not_applicable": "ไม่เกี่ยวข้อง",
+    "na_reason": "เหตุผลที่ไม่เกี่ยวข้อง",
+    "evidence": "หลักฐาน/ร่องรอย",
+    "note": "บันทึกเพิ่มเติม",
+    "attachment": "ไฟล์หลักฐาน",
+}
+
 _COMMON_LABELS = {
     "id": "รหัสรายการ", "created_at": "เวลาสร้าง", "modified_at": "เวลาแก้ไข", "modified_by": "เครื่องที่แก้ไข",
     "version": "รุ่นของข้อมูล", "deleted": "สถานะการลบ", "school_id": "โรงเรียน", "assessment_id": "การประเมิน",

@@ -8,6 +8,8 @@ year and round keep Thai digits, as on the official forms.
 
 from __future__ import annotations
 
+from qualityschool_desktop.field_labels import ANSWER_HISTORY_FIELDS
+
 # -- commands and the breadcrumb -------------------------------------------------------------
 PRINT_BUTTON = "พิมพ์รายงาน (PDF)"
 PRINT_TIP = "สร้างรายงานการประเมินตนเองของรอบนี้เป็นไฟล์ PDF แล้วเปิดดู (Ctrl+P)"
@@ -170,14 +172,7 @@ HISTORY_TITLE = "ประวัติการแก้ไข"
 HISTORY_HEADING = "ประวัติการแก้ไขประเด็น {number} {title} (ล่าสุดอยู่บนสุด)"
 HISTORY_NONE = "ยังไม่มีประวัติการแก้ไขประเด็นนี้"
 HISTORY_COLUMNS = ("เมื่อ", "เครื่องที่แก้ไข", "ช่องที่แก้ไข", "ค่าใหม่")
-HISTORY_FIELDS = {
-    "level": "ระดับคุณภาพ",
-    "not_applicable": "ไม่เกี่ยวข้อง",
-    "na_reason": "เหตุผลที่ไม่เกี่ยวข้อง",
-    "evidence": "หลักฐาน/ร่องรอย",
-    "note": "บันทึกเพิ่มเติม",
-    "attachment": "ไฟล์หลักฐาน",
-}
+HISTORY_FIELDS = ANSWER_HISTORY_FIELDS
 HISTORY_THIS_LAPTOP = "เครื่องนี้"
 HISTORY_LAPTOP = "เครื่อง {id}…"
 HISTORY_LEVEL_CLEARED = "ล้างระดับที่เลือก"

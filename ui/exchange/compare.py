@@ -87,7 +87,7 @@ def coded_words(table: str, column: str) -> dict[str, str]:
     from qualityschool_desktop.plans.rules import STATUSES as ACTIVITY_STATUSES
     from qualityschool_desktop.projects.rules import STATUSES as PROJECT_STATUSES
     from qualityschool_desktop.review.history import STEPS
-    from ui.assessment.strings import HISTORY_FIELDS
+    from qualityschool_desktop.field_labels import ANSWER_HISTORY_FIELDS as HISTORY_FIELDS
 
     if column == "level" and table == "schools":
         return schools.LEVELS

@@ -10,7 +10,7 @@ where the window is smaller. The pages themselves wrap, elide and scroll their l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStackedWidget, QWidget
 
 from ui.common.qt_numbers import NO_FOCUS
@@ -72,7 +72,7 @@ class PageScroll(QScrollArea):
             return
         if before is None or content.isAncestorOf(before) or not before.isVisible():
             return  # inside the page: focusNextPrevChild below; none before: the window came back
-        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+        if QApplication.mouseButtons().value:  # a button held: clicked (no Qt namespace: issue 16's "ready")
             return
         self.ensureWidgetVisible(after)
 
