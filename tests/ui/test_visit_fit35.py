@@ -152,3 +152,32 @@ def test_the_earlier_follow_ups_keep_their_dates_and_status_whole(
         found = _cut_cells(window)
     window.shutdown()
     assert found == [], f"at {scaling}: {found}"
+
+
+def test_an_overdue_due_day_keeps_its_date_and_words_whole_at_150(
+        qtbot, demo_window: Callable[[QSize | None], MainWindow]) -> None:  # type: ignore[no-untyped-def]
+    """RETEST35 R2: at 150 % an overdue due cell ("๑๖ ก.ย. ๒๕๖๙  (เลยกำหนด)", in red) was cut inside its
+    date ("๑๖ ก.ย. ๒๕๖…"): the column's floor was the date alone."""
+    from datetime import date, timedelta
+
+    window = demo_window(WINDOWS["150 %"] - FRAME)
+    workspace = window.workspace
+    visits = [v for s in workspace.schools.list() for v in workspace.visits.for_school(s.id)]
+    draft = next(v for v in visits if not v.is_final)
+    earlier = next(v for v in visits if v.school_id == draft.school_id and v.visited_on < draft.visited_on)
+    if earlier.is_final:
+        workspace.visits.reopen(earlier.id, "เพิ่มข้อตกลงที่ลืม")
+    workspace.follow_ups.add(earlier.id, "ส่งแผนนิเทศภายในที่ปรับแล้ว",
+                             due_on=date.fromisoformat(draft.visited_on) - timedelta(days=3))
+    workspace.visits.finalise(earlier.id)
+    view = _open_section(qtbot, window, False, "follow_ups")
+    table = view.follow_ups.carried
+    overdue = [table.item(row, 2).text() for row in range(table.rowCount()) if "เลยกำหนด" in table.item(row, 2).text()]
+    assert overdue
+    found: list[str] = []
+    try:
+        qtbot.waitUntil(lambda: _cut_cells(window) == [], timeout=3000)
+    except Exception:  # noqa: BLE001 — pytest-qt's TimeoutError: what is still cut is said below
+        found = _cut_cells(window)
+    window.shutdown()
+    assert found == []

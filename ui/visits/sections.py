@@ -94,8 +94,12 @@ class FollowUpsPanel(QWidget):
         # The agreed day and the status keep their whole text, the due day at least its date (TEST35 T7:
         # at 150 % "ดำเนินกา…", "๑๗ ส.ค. …"); the action gives way to them.
         day = cell_width(self.carried, *DAY_SAMPLES)
-        fit_columns(self.carried, 0, {1: 170, 2: 170, 3: day, 4: cell_width(self.carried, *STATUSES.values())},
-                    stretch_min=200, keep=frozenset({3, 4}), floors={2: day})
+        # An overdue due day says so after its date: then its floor is the whole of that (RETEST35 R2: at
+        # 150 % "๑๖ ก.ย. ๒๕๖…" in red, the suffix taken inside the floor of the date alone).
+        self._due_floors = (day, cell_width(self.carried, *(f"{sample}  ({text.OVERDUE})" for sample in DAY_SAMPLES)))
+        self._carried_fit = fit_columns(
+            self.carried, 0, {1: 170, 2: 170, 3: day, 4: cell_width(self.carried, *STATUSES.values())},
+            stretch_min=200, keep=frozenset({3, 4}), floors={2: day})
         self.carried.setFixedHeight(150)
         self.carried.itemSelectionChanged.connect(self._update_buttons)
         self.carried_empty = QLabel(text.CARRIED_EMPTY, self)
@@ -174,6 +178,8 @@ class FollowUpsPanel(QWidget):
         keep = self.selected_carried_id()
         self.theirs = theirs
         self.carried.setRowCount(len(follow_ups))
+        self._carried_fit.floors[2] = self._due_floors[any(item.is_overdue(self.visit_day) for item in follow_ups)]
+        self._carried_fit.fit()
         for row, follow_up in enumerate(follow_ups):
             day = agreed_on.get(follow_up.visit_id, "")
             cells = [
